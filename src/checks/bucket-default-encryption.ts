@@ -1,0 +1,67 @@
+import { defineCheck } from './lib/define-check.ts';
+import { unreadable } from './lib/unreadable.ts';
+
+const ALGORITHM_NAMES: Readonly<Record<string, string>> = {
+  AES256: 'SSE-S3 (AES256)',
+  'aws:kms': 'SSE-KMS (aws:kms)',
+  'aws:kms:dsse': 'DSSE-KMS (aws:kms:dsse)',
+};
+
+export default defineCheck({
+  id: 'bucket-default-encryption',
+  title: 'Bucket has a default encryption configuration',
+  severity: 'medium',
+  resource: 'bucket',
+  needs: ['encryption'],
+  enabledByDefault: true,
+  rationale:
+    'Default encryption makes S3 encrypt every new object even when the writer asks for nothing. Since January ' +
+    '2023 AWS applies SSE-S3 to every bucket, so a bucket without a configuration points at an S3-compatible ' +
+    'store or a legacy setup where objects may be stored unencrypted.',
+  remediation: {
+    text: 'Set a default encryption configuration, preferably SSE-KMS with a customer managed key and S3 Bucket Keys.',
+    cli:
+      'aws s3api put-bucket-encryption --bucket BUCKET --server-side-encryption-configuration ' +
+      '\'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"KEY_ARN"},"BucketKeyEnabled":true}]}\'',
+    terraform:
+      'resource "aws_s3_bucket_server_side_encryption_configuration" "this" {\n  bucket = aws_s3_bucket.this.id\n' +
+      '  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm     = "aws:kms"\n' +
+      '      kms_master_key_id = aws_kms_key.this.arn\n    }\n    bucket_key_enabled = true\n  }\n}',
+  },
+  references: {
+    url: [
+      'https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-bucket-encryption.html',
+      'https://docs.aws.amazon.com/AmazonS3/latest/userguide/default-encryption-faq.html',
+    ],
+    awsConfig: 's3-bucket-server-side-encryption-enabled',
+    prowler: 's3_bucket_default_encryption',
+  },
+  messages: {
+    encrypted: 'Default encryption is {{algorithm}}.',
+    noConfiguration:
+      'No default encryption configuration ({{code}}); unexpected on AWS since January 2023, so this store or ' +
+      'bucket may keep new objects unencrypted.',
+    noAlgorithm: 'The encryption configuration has {{rules}} rule(s) but none sets a default algorithm.',
+  },
+  evaluate(bucket) {
+    const encryption = bucket.encryption;
+    if (encryption === undefined) return undefined;
+    if (encryption.state === 'error') return unreadable('the default encryption configuration', encryption);
+    if (encryption.state === 'absent') {
+      return {
+        status: 'fail',
+        messageId: 'noConfiguration',
+        data: { code: encryption.code ?? 'no configuration returned' },
+      };
+    }
+    const rules = encryption.value.rules;
+    const algorithm = rules.find((rule) => rule.sseAlgorithm !== undefined)?.sseAlgorithm;
+    if (algorithm === undefined) return { status: 'fail', messageId: 'noAlgorithm', data: { rules: rules.length } };
+    return {
+      status: 'pass',
+      messageId: 'encrypted',
+      data: { algorithm: ALGORITHM_NAMES[algorithm] ?? algorithm },
+      evidence: { sseAlgorithm: algorithm },
+    };
+  },
+});

@@ -1,0 +1,7 @@
+import bucketDefaultEncryption from './bucket-default-encryption.ts';
+import bucketMfaDelete from './bucket-mfa-delete.ts';
+import bucketVersioning from './bucket-versioning.ts';
+import type { AnyCheck } from './types.ts';
+
+/** Every built-in check, one import each; a test keeps this list, the files and the README in step. */
+export const BUILTIN_CHECKS: readonly AnyCheck[] = [bucketDefaultEncryption, bucketMfaDelete, bucketVersioning];

@@ -1,0 +1,105 @@
+import type { z } from 'zod';
+import type { AccountState, BucketState, DataKey } from '../snapshot/types.ts';
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const STATUSES = ['pass', 'fail', 'unknown'] as const;
+export type Status = (typeof STATUSES)[number];
+
+export type ResourceType =
+  | 'account'
+  | 'bucket'
+  | 'access-point'
+  | 'object-lambda-access-point'
+  | 'multi-region-access-point'
+  | 'glacier-vault';
+
+/** What a check sees besides its one resource: account-level state, never the whole snapshot. */
+export interface AccountContext {
+  readonly account: AccountState;
+  readonly trustedAccounts: readonly string[];
+}
+
+export interface ResourceStates {
+  readonly account: AccountState;
+  readonly bucket: BucketState;
+}
+export type EvaluatedResourceType = keyof ResourceStates;
+
+type MessageData = Readonly<Record<string, string | number>>;
+
+/** What a check returns for one resource; the engine turns it into a Finding. */
+export interface Verdict<M extends string = string> {
+  readonly status: Status;
+  readonly messageId: M;
+  readonly data?: MessageData;
+  readonly evidence?: Readonly<Record<string, unknown>>;
+}
+
+/** Every check can say this: the data it needs could not be read. */
+export const BUILTIN_MESSAGES = {
+  unreadable: 'Could not read {{what}}: {{operation}} failed with {{code}} ({{detail}}).',
+  notCollected: 'The snapshot does not contain {{what}}; collect it again with this check selected.',
+  checkFailed: 'The check itself failed ({{detail}}); this is a bug in the check, please report it.',
+} as const;
+export type BuiltinMessageId = keyof typeof BUILTIN_MESSAGES;
+
+export interface CheckOptionsSpec<O> {
+  readonly schema: z.ZodType<O>;
+  readonly defaults: O;
+}
+
+export interface Check<R extends EvaluatedResourceType = EvaluatedResourceType, M extends string = string, O = undefined> {
+  /** kebab-case, stable forever; the file name under src/checks/ equals the id. */
+  readonly id: string;
+  /** States the secure state, e.g. "Bucket policy denies non-TLS requests". */
+  readonly title: string;
+  readonly severity: Severity;
+  readonly resource: R;
+  /** The collected data it reads; the collector makes only the calls the selected checks need. */
+  readonly needs: readonly DataKey[];
+  readonly enabledByDefault: boolean;
+  readonly rationale: string;
+  readonly remediation: { readonly text: string; readonly cli?: string; readonly terraform?: string };
+  readonly references: {
+    readonly url: readonly string[];
+    readonly securityHub?: string;
+    readonly cis?: string;
+    readonly awsConfig?: string;
+    readonly prowler?: string;
+  };
+  /** Templates with {{placeholders}} filled from Verdict.data. */
+  readonly messages: Readonly<Record<M, string>>;
+  readonly options?: CheckOptionsSpec<O>;
+  /** Pure and deterministic. `undefined` when the check does not apply to this resource. */
+  evaluate(
+    resource: ResourceStates[R],
+    context: AccountContext,
+    options: O,
+  ): Verdict<NoInfer<M> | BuiltinMessageId> | readonly Verdict<NoInfer<M> | BuiltinMessageId>[] | undefined;
+}
+
+/** Any check, whatever its message ids and options; what registries and the engine hold. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- options are validated per check by its own schema
+export type AnyCheck = Check<EvaluatedResourceType, string, any>;
+
+export interface ResourceRef {
+  readonly type: ResourceType;
+  readonly arn: string;
+  readonly name: string;
+  readonly region: string;
+  readonly account: string;
+}
+
+export interface Finding {
+  readonly checkId: string;
+  readonly status: Status;
+  readonly severity: Severity;
+  readonly resource: ResourceRef;
+  readonly messageId: string;
+  readonly message: string;
+  readonly evidence?: Readonly<Record<string, unknown>>;
+  /** Stable hash of checkId + resource ARN: baselines and SARIF key on it. */
+  readonly fingerprint: string;
+}

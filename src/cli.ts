@@ -1,0 +1,193 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { renderCatalog, CATALOG_FORMATS } from './checks/catalog.ts';
+import type { CatalogFormat } from './checks/catalog.ts';
+import { BUILTIN_CHECKS } from './checks/registry.ts';
+import { SEVERITIES } from './checks/types.ts';
+import type { Severity } from './checks/types.ts';
+import { EXIT } from './cli/exit-code.ts';
+import { renderExplanation } from './cli/explain.ts';
+import { processIo } from './cli/io.ts';
+import type { CliIo } from './cli/io.ts';
+import { runScan } from './cli/scan-command.ts';
+import type { ScanFlags } from './cli/scan-command.ts';
+import { UserError } from './errors.ts';
+import { FORMATS } from './report/render.ts';
+import type { ReportFormat } from './report/render.ts';
+import { TOOL } from './version.ts';
+
+const ISSUES_URL = 'https://github.com/s3-audit/s3-audit/issues';
+
+function positiveInteger(name: string, max: number) {
+  return (value: string): number => {
+    const number = Number(value);
+    if (!/^\d+$/.test(value) || !Number.isSafeInteger(number) || number < 1 || number > max) {
+      throw new InvalidArgumentError(`${name} must be a whole number from 1 to ${max}.`);
+    }
+    return number;
+  };
+}
+
+/** Repeated flags and comma-separated lists both work: --checks a,b --checks c. */
+function list(value: string, previous: readonly string[] = []): string[] {
+  return [...previous, ...value.split(',').map((item) => item.trim()).filter((item) => item !== '')];
+}
+
+function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
+  return values.some((candidate) => candidate === value);
+}
+
+function oneOf<T extends string>(values: readonly T[], value: unknown, flag: string): T {
+  if (isOneOf(values, value)) return value;
+  throw new UserError(`${flag}: expected one of ${values.join(', ')}`);
+}
+
+function optionalString(value: unknown): string | undefined {
+  return typeof value === 'string' ? value : undefined;
+}
+
+function stringList(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+}
+
+function scanFlags(raw: Record<string, unknown>): ScanFlags {
+  const pick = (key: string): Record<string, string> => {
+    const value = optionalString(raw[key]);
+    return value === undefined ? {} : { [key]: value };
+  };
+  return {
+    ...pick('profile'),
+    ...pick('region'),
+    ...pick('endpointUrl'),
+    ...pick('output'),
+    ...pick('snapshot'),
+    ...pick('saveSnapshot'),
+    bucket: stringList(raw.bucket),
+    excludeBucket: stringList(raw.excludeBucket),
+    checks: stringList(raw.checks),
+    skipChecks: stringList(raw.skipChecks),
+    format: oneOf<ReportFormat>(FORMATS, raw.format, '--format'),
+    severity: oneOf<Severity>(SEVERITIES, raw.severity, '--severity'),
+    failOn: oneOf<Severity | 'none'>([...SEVERITIES, 'none'], raw.failOn, '--fail-on'),
+    allowIncomplete: raw.allowIncomplete === true,
+    concurrency: typeof raw.concurrency === 'number' ? raw.concurrency : 32,
+    maxAttempts: typeof raw.maxAttempts === 'number' ? raw.maxAttempts : 8,
+    requestTimeout: typeof raw.requestTimeout === 'number' ? raw.requestTimeout : 20_000,
+    color: raw.color !== false,
+    progress: raw.progress !== false,
+    quiet: raw.quiet === true,
+  };
+}
+
+const SCAN_HELP = `
+Exit codes:
+  0  scan complete, nothing failing at or above --fail-on
+  1  a failing finding at or above --fail-on (wins over 3)
+  2  usage, configuration, credentials or fatal error (one line on stderr)
+  3  scan incomplete: some verdicts are unknown (e.g. AccessDenied); --allow-incomplete turns this into 0
+
+Credentials and endpoints come from the standard AWS environment (AWS_PROFILE, AWS_REGION,
+AWS_ACCESS_KEY_ID, SSO, web identity, instance roles, AWS_ENDPOINT_URL[_S3|_S3_CONTROL|_STS]).
+
+Examples:
+  s3-audit scan                                  scan the account of the current credentials
+  s3-audit scan --bucket 'prod-*' --fail-on high
+  s3-audit scan --format json --output report.json --save-snapshot scan.jsonl
+  s3-audit scan --snapshot scan.jsonl            re-evaluate a saved scan offline, no AWS calls
+`;
+
+function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
+  const program = new Command('s3-audit')
+    .description('Audit the security posture of Amazon S3 in an AWS account and gate CI pipelines on it.')
+    .version(TOOL.version, '-V, --version', 'print the version')
+    .helpOption('-h, --help', 'show help')
+    .exitOverride()
+    .showSuggestionAfterError()
+    .configureOutput({
+      writeOut: (text) => io.stdout.write(text),
+      writeErr: (text) => io.stderr.write(text),
+      outputError: (text, write) => {
+        const oneLine = text.replace(/^error: /, '').replace(/\s*\n\s*/g, ' ').trim();
+        write(`s3-audit: error: ${oneLine} (see 's3-audit --help')\n`);
+      },
+    });
+
+  program
+    .command('scan')
+    .description('collect the S3 configuration of an account, evaluate the checks and report')
+    .option('--profile <name>', 'AWS shared-config profile to use')
+    .option('--region <region>', 'home region for account-wide calls (default: AWS_REGION, else us-east-1)')
+    .option('--endpoint-url <url>', 'send every AWS call to this endpoint (S3-compatible stores, local tests); path-style S3')
+    .option('--bucket <glob>', 'only scan buckets whose name matches; repeatable or comma-separated', list)
+    .option('--exclude-bucket <glob>', 'skip buckets whose name matches; repeatable or comma-separated', list)
+    .option('--checks <id>', 'run only these checks (ids or globs), even ones off by default', list)
+    .option('--skip-checks <id>', 'do not run these checks (ids or globs)', list)
+    .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('table'))
+    .option('--output <file>', 'write the report to a file (atomically) instead of stdout')
+    .addOption(new Option('--severity <min>', 'only show findings at or above this severity; never changes the exit code').choices(SEVERITIES).default('info'))
+    .addOption(new Option('--fail-on <min>', 'exit 1 when a finding at or above this severity fails').choices([...SEVERITIES, 'none']).default('low'))
+    .option('--allow-incomplete', 'exit 0 instead of 3 when some verdicts are unknown')
+    .option('--concurrency <n>', 'API calls in flight at once, across the whole scan', positiveInteger('--concurrency', 1024), 32)
+    .option('--max-attempts <n>', 'attempts per API call; throttling and 5xx are retried with jittered exponential backoff', positiveInteger('--max-attempts', 20), 8)
+    .option('--request-timeout <ms>', 'give up on one API request after this many milliseconds', positiveInteger('--request-timeout', 600_000), 20_000)
+    .option('--snapshot <file>', 'evaluate a saved snapshot instead of calling AWS')
+    .option('--save-snapshot <file>', 'save the collected state as a JSON Lines snapshot (contains bucket policies)')
+    .option('--no-color', 'never color the output (also: NO_COLOR, or stdout not a terminal)')
+    .option('--no-progress', 'no progress line on stderr')
+    .option('-q, --quiet', 'print only the report and errors')
+    .addHelpText('after', SCAN_HELP)
+    .action(async (raw: Record<string, unknown>) => {
+      setExitCode(await runScan(scanFlags(raw), io));
+    });
+
+  program
+    .command('checks')
+    .description('list the checks: id, severity, whether it runs by default, the secure state it verifies')
+    .addOption(new Option('--format <format>', 'output format').choices(CATALOG_FORMATS).default('table'))
+    .action((raw: Record<string, unknown>) => {
+      io.stdout.write(renderCatalog(BUILTIN_CHECKS, oneOf<CatalogFormat>(CATALOG_FORMATS, raw.format, '--format')));
+      setExitCode(EXIT.ok);
+    });
+
+  program
+    .command('explain')
+    .description('show why a check matters, how to fix it and the permissions it needs')
+    .argument('<check-id>', "a check id from 's3-audit checks'")
+    .action((id: string) => {
+      io.stdout.write(renderExplanation(BUILTIN_CHECKS, id));
+      setExitCode(EXIT.ok);
+    });
+
+  return program;
+}
+
+function describeUnexpected(error: unknown): string {
+  const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+  return `s3-audit: internal error: ${detail.split('\n')[0] ?? ''} — please report it at ${ISSUES_URL}\n`;
+}
+
+/** The whole CLI: every error becomes an exit code here and nowhere else. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let exitCode: number = EXIT.ok;
+  const program = buildProgram(io, (code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv], { from: 'user' });
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // Help and --version exit 0; every parse error is a usage error (2), not commander's 1.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
+    }
+    if (error instanceof UserError) {
+      io.stderr.write(`s3-audit: error: ${error.message}\n`);
+      return EXIT.usage;
+    }
+    io.stderr.write(describeUnexpected(error));
+    return EXIT.usage;
+  }
+}
+
+export function run(argv: readonly string[]): Promise<number> {
+  return main(argv, processIo());
+}

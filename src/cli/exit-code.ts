@@ -1,0 +1,21 @@
+import type { Finding, Severity } from '../checks/types.ts';
+import { meetsSeverity } from '../report/severity.ts';
+
+export const EXIT = { ok: 0, failed: 1, usage: 2, incomplete: 3, interrupted: 130 } as const;
+
+export interface GatePolicy {
+  /** Failing findings at or above this severity fail the run; `none` never fails on findings. */
+  readonly failOn: Severity | 'none';
+  /** Treat an incomplete scan (unknown verdicts) as success. */
+  readonly allowIncomplete: boolean;
+}
+
+/** Design §5: a failing finding (1) wins over an incomplete scan (3); 2 is decided before a report exists. */
+export function exitCodeFor(findings: readonly Finding[], policy: GatePolicy): number {
+  const { failOn } = policy;
+  if (failOn !== 'none' && findings.some((f) => f.status === 'fail' && meetsSeverity(f.severity, failOn))) {
+    return EXIT.failed;
+  }
+  if (!policy.allowIncomplete && findings.some((f) => f.status === 'unknown')) return EXIT.incomplete;
+  return EXIT.ok;
+}

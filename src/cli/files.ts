@@ -1,0 +1,93 @@
+import { createReadStream, createWriteStream } from 'node:fs';
+import { rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { basename, dirname, join, resolve } from 'node:path';
+import { createInterface } from 'node:readline';
+import { once } from 'node:events';
+import { UserError } from '../errors.ts';
+
+function describeFsError(error: unknown): string {
+  if (error instanceof Error && 'code' in error && typeof error.code === 'string') {
+    return `${error.code}: ${error.message.replace(/^\w+: /, '')}`;
+  }
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** Devices and pipes (/dev/null, /dev/stdout, a FIFO) cannot be replaced by a rename: write them directly. */
+async function isSpecialFile(path: string): Promise<boolean> {
+  try {
+    return !(await stat(path)).isFile();
+  } catch {
+    return false;
+  }
+}
+
+function tempPathFor(path: string): string {
+  return join(dirname(path), `.${basename(path)}.s3-audit-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/** Writes the whole file or nothing: readers never see a half-written report. */
+export async function writeFileAtomic(path: string, content: string, flag: string): Promise<void> {
+  const target = resolve(path);
+  try {
+    if (await isSpecialFile(target)) {
+      await writeFile(target, content);
+      return;
+    }
+    const temp = tempPathFor(target);
+    try {
+      await writeFile(temp, content);
+      await rename(temp, target);
+    } catch (error) {
+      await unlink(temp).catch(() => undefined);
+      throw error;
+    }
+  } catch (error) {
+    throw new UserError(`${flag} ${path}: cannot write (${describeFsError(error)})`);
+  }
+}
+
+export interface LineWriter {
+  write(line: string): Promise<void>;
+  /** Makes the file appear under its final name. */
+  commit(): Promise<void>;
+  /** Removes the partial file. */
+  abort(): Promise<void>;
+}
+
+/** A streamed file that appears under its name only once complete; owner-only, as snapshots hold policies. */
+export async function openAtomicLineWriter(path: string, flag: string): Promise<LineWriter> {
+  const target = resolve(path);
+  const direct = await isSpecialFile(target);
+  const temp = direct ? target : tempPathFor(target);
+  const stream = createWriteStream(temp, { mode: 0o600 });
+  const fail = (error: unknown): never => {
+    throw new UserError(`${flag} ${path}: cannot write (${describeFsError(error)})`);
+  };
+  await once(stream, 'open').catch(fail);
+  return {
+    async write(line) {
+      if (!stream.write(line)) await once(stream, 'drain').catch(fail);
+    },
+    async commit() {
+      stream.end();
+      await once(stream, 'finish').catch(fail);
+      if (!direct) await rename(temp, target).catch(fail);
+    },
+    async abort() {
+      // Writes still queued fail once the stream is destroyed; nothing should hear of them.
+      stream.on('error', () => undefined);
+      stream.destroy();
+      if (!direct) await unlink(temp).catch(() => undefined);
+    },
+  };
+}
+
+/** Lines of a text file, read as a stream; a missing or unreadable file is a UserError naming it. */
+export async function readLines(path: string, flag: string): Promise<AsyncIterable<string>> {
+  const stream = createReadStream(resolve(path), { encoding: 'utf8' });
+  await once(stream, 'open').catch((error: unknown) => {
+    throw new UserError(`${flag} ${path}: cannot read (${describeFsError(error)})`);
+  });
+  return createInterface({ input: stream, crlfDelay: Infinity });
+}

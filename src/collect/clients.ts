@@ -1,0 +1,104 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { S3ControlClient } from '@aws-sdk/client-s3-control';
+import { STSClient } from '@aws-sdk/client-sts';
+import { UserError } from '../errors.ts';
+import type { CollectOptions } from './types.ts';
+
+export type ClientOptions = Pick<
+  CollectOptions,
+  'region' | 'profile' | 'endpoints' | 'maxAttempts' | 'requestTimeoutMs' | 'concurrency'
+>;
+
+/** The SDK clients of one scan. Credentials stay inside the SDK: nothing here reads them. */
+export interface Clients {
+  /** The client for buckets in `region` (one per region, created on first use). */
+  s3(region: string): S3Client;
+  readonly s3control: S3ControlClient;
+  readonly sts: STSClient;
+  /** Closes every client's sockets. */
+  destroy(): void;
+}
+
+/** A stalled TCP connect should fail well before a slow response does. */
+const MAX_CONNECTION_TIMEOUT_MS = 10_000;
+
+export function createClients(options: ClientOptions): Clients {
+  const s3Clients = new Map<string, S3Client>();
+  const s3Endpoint = checkedEndpoint('S3', options.endpoints.s3);
+  const s3controlEndpoint = checkedEndpoint('S3 Control', options.endpoints.s3control);
+  const stsEndpoint = checkedEndpoint('STS', options.endpoints.sts);
+
+  const s3control = new S3ControlClient({
+    ...sharedConfig(options, options.region),
+    ...(s3controlEndpoint === undefined ? {} : unprefixedEndpoint(s3controlEndpoint)),
+  });
+  const sts = new STSClient({
+    ...sharedConfig(options, options.region),
+    ...(stsEndpoint === undefined ? {} : { endpoint: stsEndpoint }),
+  });
+
+  return {
+    s3(region) {
+      let client = s3Clients.get(region);
+      if (client === undefined) {
+        client = new S3Client({
+          ...sharedConfig(options, region),
+          // S3-compatible stores rarely serve virtual-hosted bucket names on a custom host.
+          ...(s3Endpoint === undefined ? {} : { endpoint: s3Endpoint, forcePathStyle: true }),
+        });
+        s3Clients.set(region, client);
+      }
+      return client;
+    },
+    s3control,
+    sts,
+    destroy() {
+      for (const client of s3Clients.values()) client.destroy();
+      s3control.destroy();
+      sts.destroy();
+    },
+  };
+}
+
+function sharedConfig(options: ClientOptions, region: string) {
+  const agent = { keepAlive: true, maxSockets: Math.max(options.concurrency, 1) };
+  return {
+    region,
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
+    maxAttempts: options.maxAttempts,
+    // Standard mode: exponential backoff with jitter on SlowDown/Throttling, bounded by a retry
+    // quota. The SDK's 'adaptive' mode rate-limits the whole client after a throttle: measured
+    // here, 300 buckets with every 20th request throttled took 133 s adaptive vs 3.8 s standard.
+    retryMode: 'standard',
+    requestHandler: {
+      requestTimeout: options.requestTimeoutMs,
+      connectionTimeout: Math.min(options.requestTimeoutMs, MAX_CONNECTION_TIMEOUT_MS),
+      // Without it the handler only prints a warning on timeout and keeps waiting.
+      throwOnRequestTimeout: true,
+      // The shared concurrency limit bounds requests; the agents must not queue below it.
+      httpAgent: agent,
+      httpsAgent: agent,
+    },
+  };
+}
+
+/**
+ * S3 Control's endpoint rules put the account id in front of the host (`{AccountId}.{host}`),
+ * which names no real host for a custom endpoint (and is not even a valid URL for an IP address),
+ * so with a custom endpoint every request goes to exactly the configured URL. The AccountId still
+ * travels in the `x-amz-account-id` header.
+ */
+function unprefixedEndpoint(endpoint: string) {
+  return {
+    endpoint,
+    disableHostPrefix: true,
+    endpointProvider: () => ({ url: new URL(endpoint) }),
+  };
+}
+
+function checkedEndpoint(service: string, endpoint: string | undefined): string | undefined {
+  if (endpoint !== undefined && !URL.canParse(endpoint)) {
+    throw new UserError(`The ${service} endpoint is not a valid URL; give one like https://host:port`);
+  }
+  return endpoint;
+}

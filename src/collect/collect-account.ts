@@ -1,0 +1,111 @@
+import { ACCOUNT_DATA_KEYS, BUCKET_DATA_KEYS } from '../snapshot/types.ts';
+import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot/schema.ts';
+import type { DataKey, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
+import { TOOL } from '../version.ts';
+import { createApi, type Api } from './api.ts';
+import { createClients, type Clients } from './clients.ts';
+import { collectBucket, listBuckets, type BucketContext, type ListedBucket } from './s3.ts';
+import { getAccountPublicAccessBlock } from './s3control.ts';
+import { drain, mapUnordered } from './stream.ts';
+import { getCallerIdentity } from './sts.ts';
+import type { Collection, CollectOptions } from './types.ts';
+
+/** Buckets in flight per allowed concurrent call: enough to keep every call slot busy. */
+const BUCKETS_PER_CALL_SLOT = 2;
+
+/**
+ * Identifies the account, reads the account-level settings and lists the buckets; the returned
+ * records then collect the buckets while they are iterated. Throws UserError when the scan
+ * cannot start (no credentials, ListBuckets denied).
+ */
+export async function collectAccount(options: CollectOptions): Promise<Collection> {
+  const clients = createClients(options);
+  const abort = new AbortController();
+  const api = createApi(clients, options.concurrency, abort.signal);
+  try {
+    const collectedAt = new Date().toISOString();
+    const { accountId, partition } = await getCallerIdentity(api, options.profile);
+    // Never rejects: a failure is recorded in the value.
+    const accountPublicAccessBlock = options.needs.has('accountPublicAccessBlock')
+      ? getAccountPublicAccessBlock(api, accountId)
+      : undefined;
+    const buckets: (ListedBucket | undefined)[] = [];
+    for await (const bucket of listBuckets(api, options.region)) {
+      if (options.includeBucket(bucket.name)) buckets.push(bucket);
+    }
+    const publicAccessBlock = await accountPublicAccessBlock;
+    const header: SnapshotHeader = {
+      kind: 's3-audit-snapshot',
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+      tool: { name: TOOL.name, version: TOOL.version },
+      collectedAt,
+      account: {
+        accountId,
+        partition,
+        region: options.region,
+        ...(publicAccessBlock === undefined ? {} : { publicAccessBlock }),
+      },
+      collected: collectedKeys(options.needs),
+    };
+    const context: BucketContext = {
+      accountId,
+      homeRegion: options.region,
+      keys: BUCKET_DATA_KEYS.filter((key) => options.needs.has(key)),
+    };
+    const stream: BucketStream = { api, clients, abort, context, onBucketDone: options.onBucketDone };
+    return {
+      header,
+      bucketCount: buckets.length,
+      records: bucketRecords(stream, buckets, Math.max(1, options.concurrency) * BUCKETS_PER_CALL_SLOT),
+    };
+  } catch (err) {
+    abort.abort();
+    clients.destroy();
+    throw err;
+  }
+}
+
+function collectedKeys(needs: ReadonlySet<DataKey>): DataKey[] {
+  const known: readonly DataKey[] = [...BUCKET_DATA_KEYS, ...ACCOUNT_DATA_KEYS];
+  return known.filter((key) => needs.has(key));
+}
+
+interface BucketStream {
+  readonly api: Api;
+  readonly clients: Clients;
+  readonly abort: AbortController;
+  readonly context: BucketContext;
+  readonly onBucketDone: ((done: number, total: number) => void) | undefined;
+}
+
+/**
+ * One record per listed bucket, yielded as soon as its calls are done. Only `window` buckets are
+ * collected at a time, so memory does not grow with the account. Ending the iteration early
+ * cancels the calls in flight; either way the clients are closed at the end.
+ */
+async function* bucketRecords(
+  stream: BucketStream,
+  buckets: (ListedBucket | undefined)[],
+  window: number,
+): AsyncGenerator<SnapshotRecord, void, undefined> {
+  const total = buckets.length;
+  let done = 0;
+  try {
+    const outcomes = mapUnordered(drain(buckets), window, (bucket) =>
+      collectBucket(stream.api, bucket, stream.context),
+    );
+    for await (const outcome of outcomes) {
+      done += 1;
+      stream.onBucketDone?.(done, total);
+      yield outcome.deleted
+        ? {
+            type: 'note',
+            message: `Bucket ${outcome.name} was deleted during the scan (${outcome.operation} answered NoSuchBucket); it is not in this report.`,
+          }
+        : { type: 'bucket', bucket: outcome.bucket };
+    }
+  } finally {
+    stream.abort.abort();
+    stream.clients.destroy();
+  }
+}

@@ -1,0 +1,38 @@
+import type { DataKey, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
+
+/** Where each AWS service is reached; undefined means the SDK's default AWS endpoint. */
+export interface Endpoints {
+  readonly s3?: string;
+  readonly s3control?: string;
+  readonly sts?: string;
+  readonly kms?: string;
+}
+
+export interface CollectOptions {
+  /** Home region: STS, ListBuckets and S3 Control calls go here. */
+  readonly region: string;
+  readonly profile?: string;
+  readonly endpoints: Endpoints;
+  /** One limit shared by every API call of the scan. */
+  readonly concurrency: number;
+  /** SDK attempts per call (standard retry mode: jittered exponential backoff). */
+  readonly maxAttempts: number;
+  /** Per-request socket timeout in milliseconds. */
+  readonly requestTimeoutMs: number;
+  /** Only the data the selected checks need is collected. */
+  readonly needs: ReadonlySet<DataKey>;
+  /** Which listed buckets to scan (from --bucket / --exclude-bucket). */
+  readonly includeBucket: (name: string) => boolean;
+  /** Called after each bucket is collected (progress display). */
+  readonly onBucketDone?: (done: number, total: number) => void;
+}
+
+/**
+ * A scan in progress: the header is known once the account is identified and the buckets are
+ * listed; records stream as buckets complete, so checks can run before the scan ends.
+ */
+export interface Collection {
+  readonly header: SnapshotHeader;
+  readonly bucketCount: number;
+  readonly records: AsyncIterable<SnapshotRecord>;
+}

@@ -1,0 +1,83 @@
+import { BUILTIN_MESSAGES } from '../checks/types.ts';
+import type {
+  AccountContext,
+  AnyCheck,
+  EvaluatedResourceType,
+  Finding,
+  ResourceRef,
+  ResourceStates,
+  Severity,
+  Verdict,
+} from '../checks/types.ts';
+import type { DataKey } from '../snapshot/types.ts';
+import { fingerprint } from './fingerprint.ts';
+import { formatMessage } from './format-message.ts';
+
+/** A selected check with its effective severity and validated options. */
+export interface ActiveCheck {
+  readonly check: AnyCheck;
+  readonly severity: Severity;
+  readonly options: unknown;
+}
+
+function isCollected(key: DataKey, resource: object, context: AccountContext): boolean {
+  if (key === 'accountPublicAccessBlock') return context.account.publicAccessBlock !== undefined;
+  return key in resource;
+}
+
+const builtinMessages: Readonly<Record<string, string>> = BUILTIN_MESSAGES;
+
+function isVerdictList(result: Verdict | readonly Verdict[]): result is readonly Verdict[] {
+  return Array.isArray(result);
+}
+
+function toFinding(active: ActiveCheck, ref: ResourceRef, verdict: Verdict): Finding {
+  const { check } = active;
+  const template = check.messages[verdict.messageId] ?? builtinMessages[verdict.messageId];
+  return {
+    checkId: check.id,
+    status: verdict.status,
+    severity: active.severity,
+    resource: ref,
+    messageId: verdict.messageId,
+    message: formatMessage(template ?? verdict.messageId, verdict.data),
+    ...(verdict.evidence === undefined ? {} : { evidence: verdict.evidence }),
+    fingerprint: fingerprint(check.id, ref.arn),
+  };
+}
+
+function runCheck(
+  active: ActiveCheck,
+  resource: ResourceStates[EvaluatedResourceType],
+  context: AccountContext,
+): readonly Verdict[] {
+  const missing = active.check.needs.filter((key) => !isCollected(key, resource, context));
+  if (missing.length > 0) {
+    return [{ status: 'unknown', messageId: 'notCollected', data: { what: missing.join(', ') } }];
+  }
+  try {
+    const result: Verdict | readonly Verdict[] | undefined = active.check.evaluate(resource, context, active.options);
+    if (result === undefined) return [];
+    return isVerdictList(result) ? result : [result];
+  } catch (error) {
+    // A broken check (built-in or plugin) must not end the scan or pass silently.
+    const detail = error instanceof Error ? error.message : String(error);
+    return [{ status: 'unknown', messageId: 'checkFailed', data: { detail } }];
+  }
+}
+
+/** Runs every active check that targets this resource type; pure apart from the checks themselves. */
+export function evaluateResource<R extends EvaluatedResourceType>(
+  type: R,
+  resource: ResourceStates[R],
+  ref: ResourceRef,
+  checks: readonly ActiveCheck[],
+  context: AccountContext,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const active of checks) {
+    if (active.check.resource !== type) continue;
+    for (const verdict of runCheck(active, resource, context)) findings.push(toFinding(active, ref, verdict));
+  }
+  return findings;
+}

@@ -1,0 +1,67 @@
+import type { AccountContext, Finding } from '../checks/types.ts';
+import type { ScanError } from '../report/types.ts';
+import type { Observed } from '../snapshot/observed.ts';
+import { BUCKET_DATA_KEYS } from '../snapshot/types.ts';
+import type { BucketState, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
+import type { ActiveCheck } from './evaluate.ts';
+import { evaluateResource } from './evaluate.ts';
+import { accountRef, bucketRef } from './resource-ref.ts';
+
+export interface ScanSource {
+  readonly header: SnapshotHeader;
+  readonly records: AsyncIterable<SnapshotRecord>;
+}
+
+export interface ScanOptions {
+  readonly trustedAccounts: readonly string[];
+  /** Applies --bucket/--exclude-bucket when replaying a snapshot collected with a wider scope. */
+  readonly includeBucket: (name: string) => boolean;
+  /** Sees every record as it streams by, e.g. to save the snapshot. */
+  readonly onRecord?: (record: SnapshotRecord) => void | Promise<void>;
+}
+
+export interface ScanResult {
+  readonly header: SnapshotHeader;
+  readonly findings: readonly Finding[];
+  readonly errors: readonly ScanError[];
+  readonly notes: readonly string[];
+}
+
+function errorOf(observed: Observed<unknown> | undefined, resource: string): ScanError | undefined {
+  if (observed?.state !== 'error') return undefined;
+  return { operation: observed.operation, resource, code: observed.code, message: observed.message };
+}
+
+function bucketErrors(bucket: BucketState, arn: string): ScanError[] {
+  return BUCKET_DATA_KEYS.flatMap((key) => errorOf(bucket[key], arn) ?? []);
+}
+
+/**
+ * Evaluates resources as they stream in: each bucket's findings are computed when it arrives
+ * and its state is released, so memory does not grow with full per-bucket state.
+ */
+export async function scan(source: ScanSource, checks: readonly ActiveCheck[], options: ScanOptions): Promise<ScanResult> {
+  const { account } = source.header;
+  const context: AccountContext = { account, trustedAccounts: options.trustedAccounts };
+  const accountResource = accountRef(account);
+  const findings: Finding[] = evaluateResource('account', account, accountResource, checks, context);
+  const errors: ScanError[] = [];
+  const accountError = errorOf(account.publicAccessBlock, accountResource.arn);
+  if (accountError !== undefined) errors.push(accountError);
+  const notes: string[] = [];
+
+  for await (const record of source.records) {
+    if (record.type === 'note') {
+      notes.push(record.message);
+      await options.onRecord?.(record);
+      continue;
+    }
+    const { bucket } = record;
+    if (!options.includeBucket(bucket.name)) continue;
+    await options.onRecord?.(record);
+    const ref = bucketRef(account, bucket);
+    errors.push(...bucketErrors(bucket, ref.arn));
+    findings.push(...evaluateResource('bucket', bucket, ref, checks, context));
+  }
+  return { header: source.header, findings, errors, notes };
+}

@@ -1,0 +1,18 @@
+import { renderJson } from './json.ts';
+import { renderTable } from './table.ts';
+import type { RenderOptions, Report } from './types.ts';
+
+export const FORMATS = ['table', 'json'] as const;
+export type ReportFormat = (typeof FORMATS)[number];
+
+export type Renderer = (report: Report, options: RenderOptions) => string;
+
+// Adding a name to FORMATS fails to compile until its renderer is registered here.
+const RENDERERS: Readonly<Record<ReportFormat, Renderer>> = {
+  table: renderTable,
+  json: renderJson,
+};
+
+export function render(format: ReportFormat, report: Report, options: RenderOptions): string {
+  return RENDERERS[format](report, options);
+}

@@ -1,0 +1,191 @@
+import { Chalk } from 'chalk';
+import { SEVERITIES, type Finding, type ResourceType, type Severity } from '../checks/types.ts';
+import { compareSeverity, meetsSeverity } from './severity.ts';
+import { formatDuration, plural, sanitize, wrap } from './text.ts';
+import type { RenderOptions, Report, StatusCounts } from './types.ts';
+
+// Fixed rather than read from the terminal: renderers are pure, and a report piped into a
+// file or a CI log should look the same as on screen.
+const WIDTH = 100;
+const INDENT = '  ';
+const SEVERITY_WIDTH = Math.max(...SEVERITIES.map((severity) => severity.length));
+const LABEL_WIDTH = Math.max(SEVERITY_WIDTH, 'severity'.length);
+const COLUMNS = ['fail', 'unknown', 'pass', 'total'] as const;
+const CELL_WIDTH = Math.max(...COLUMNS.map((column) => column.length)) + 2;
+// Messages hang under the check id: ids run up to 45 characters, and a message squeezed into
+// what is left beside them wraps into a narrow ribbon that splits every ARN onto its own line.
+const MESSAGE_INDENT = ' '.repeat(2 * INDENT.length + SEVERITY_WIDTH + 2);
+// Account-wide settings first: one of them exposes every bucket.
+const TYPE_ORDER: Readonly<Record<ResourceType, number>> = {
+  account: 0,
+  bucket: 1,
+  'access-point': 2,
+  'object-lambda-access-point': 3,
+  'multi-region-access-point': 4,
+  'glacier-vault': 5,
+};
+
+type Paint = (text: string) => string;
+
+function paletteFor(color: boolean) {
+  const chalk = new Chalk({ level: color ? 1 : 0 });
+  const severity: Readonly<Record<Severity, Paint>> = {
+    critical: chalk.red.bold,
+    high: chalk.red,
+    medium: chalk.yellow,
+    low: chalk.cyan,
+    info: chalk.gray,
+  };
+  const plain: Paint = (text) => text;
+  return { severity, pass: chalk.green, unknown: chalk.magenta, dim: chalk.gray, bold: chalk.bold, plain };
+}
+type Palette = ReturnType<typeof paletteFor>;
+
+/** The terminal report: summary first, then what failed and what could not be evaluated. */
+export function renderTable(report: Report, options: RenderOptions): string {
+  const palette = paletteFor(options.color);
+  const blocks = [header(report, palette)];
+  if (report.findings.length === 0) {
+    blocks.push('No resources were evaluated: nothing matched the selected buckets, regions and checks.');
+  } else {
+    const listed = (status: Finding['status']): Finding[] =>
+      report.findings.filter((f) => f.status === status && meetsSeverity(f.severity, options.minSeverity));
+    const failing = listed('fail');
+    const unknown = listed('unknown');
+    blocks.push([summaryTable(report, palette), hiddenLine(report, options.minSeverity)].filter(isText).join('\n'));
+    if (failing.length > 0) blocks.push(findingsSection('Failing findings', failing, palette));
+    if (unknown.length > 0) blocks.push(findingsSection('Could not evaluate', unknown, palette));
+  }
+  if (report.notes.length > 0) blocks.push(['Notes', ...report.notes.map((note) => bullet(note))].join('\n'));
+  if (report.errors.length > 0) blocks.push(errorsLine(report));
+  if (report.findings.length > 0) blocks.push(verdictLine(report, palette));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function header(report: Report, palette: Palette): string {
+  const parts = [
+    `account ${sanitize(report.account)}`,
+    `partition ${sanitize(report.partition)}`,
+    plural(report.summary.resources, 'resource'),
+    plural(report.summary.checks, 'check'),
+    formatDuration(report.startedAt, report.finishedAt),
+  ].filter(isText);
+  const tool = palette.bold(`${sanitize(report.tool.name)} ${sanitize(report.tool.version)}`);
+  return [tool, ...parts].join(palette.dim(' · '));
+}
+
+// Plain aligned text rather than a boxed grid: six rows read fine without borders, and the
+// rules keep the totals row apart even without color.
+function summaryTable(report: Report, palette: Palette): string {
+  const { bold, dim } = palette;
+  const line = (label: string, paintLabel: Paint, cells: readonly string[]): string =>
+    INDENT + paintLabel(label) + ' '.repeat(LABEL_WIDTH - label.length) + cells.join('');
+  // Zeros print as a dim dash so the counts that matter stand out, with or without color.
+  const cell = (n: number, paint: Paint): string =>
+    n === 0 ? dim('-'.padStart(CELL_WIDTH)) : paint(String(n).padStart(CELL_WIDTH));
+  const cells = (counts: StatusCounts, failPaint: Paint, totalPaint: Paint): string[] => [
+    cell(counts.fail, failPaint),
+    cell(counts.unknown, palette.unknown),
+    cell(counts.pass, palette.pass),
+    cell(counts.fail + counts.unknown + counts.pass, totalPaint),
+  ];
+  const rule = INDENT + dim('─'.repeat(LABEL_WIDTH + CELL_WIDTH * COLUMNS.length));
+  return [
+    line('severity', bold, COLUMNS.map((column) => bold(column.padStart(CELL_WIDTH)))),
+    rule,
+    ...SEVERITIES.map((severity) => {
+      const paint = palette.severity[severity];
+      return line(severity, paint, cells(report.summary.bySeverity[severity], paint, palette.plain));
+    }),
+    rule,
+    line('total', bold, cells(report.summary.byStatus, bold, bold)),
+  ].join('\n');
+}
+
+/** Says what `--severity` left out, so a short list is never mistaken for a clean account. */
+function hiddenLine(report: Report, minSeverity: Severity): string | undefined {
+  const below = SEVERITIES.filter((severity) => !meetsSeverity(severity, minSeverity)).map(
+    (severity) => report.summary.bySeverity[severity],
+  );
+  const fail = sum(below.map((counts) => counts.fail));
+  const unknown = sum(below.map((counts) => counts.unknown));
+  if (fail + unknown === 0) return undefined;
+  const hidden = [fail > 0 ? `${fail} failing` : undefined, unknown > 0 ? `${unknown} unknown` : undefined];
+  return `${INDENT}Not listed (below ${minSeverity}): ${hidden.filter(isText).join(', ')}.`;
+}
+
+function findingsSection(title: string, findings: readonly Finding[], palette: Palette): string {
+  const groups = groupByResource(findings);
+  const lines = [`${palette.bold(title)} ${palette.dim(`(${findings.length} on ${plural(groups.length, 'resource')})`)}`];
+  for (const group of groups) {
+    lines.push('', INDENT + resourceHeading(group[0], palette));
+    const worstFirst = [...group].sort((a, b) => compareSeverity(a.severity, b.severity));
+    for (const finding of worstFirst) lines.push(...findingLines(finding, palette));
+  }
+  return lines.join('\n');
+}
+
+type Group = readonly [Finding, ...Finding[]];
+
+/** Account first, then by resource type, then in ARN order (the report's order). */
+function groupByResource(findings: readonly Finding[]): Group[] {
+  const groups = new Map<string, [Finding, ...Finding[]]>();
+  for (const finding of findings) {
+    const group = groups.get(finding.resource.arn);
+    if (group === undefined) groups.set(finding.resource.arn, [finding]);
+    else group.push(finding);
+  }
+  return [...groups.values()].sort(([a], [b]) => TYPE_ORDER[a.resource.type] - TYPE_ORDER[b.resource.type]);
+}
+
+function resourceHeading(finding: Finding, palette: Palette): string {
+  const { type, name, region } = finding.resource;
+  // Buckets are the common case; other resource types say what they are.
+  const label = type === 'bucket' ? '' : palette.dim(`${type} `);
+  const where = region === '' ? '' : `  ${palette.dim(sanitize(region))}`;
+  return `${label}${palette.bold(sanitize(name))}${where}`;
+}
+
+/** `SEVERITY  check-id`, then the message wrapped beneath the check id. */
+function findingLines(finding: Finding, palette: Palette): string[] {
+  const word = palette.severity[finding.severity](finding.severity.toUpperCase());
+  const gap = ' '.repeat(SEVERITY_WIDTH - finding.severity.length + 2);
+  const message = wrap(sanitize(finding.message), WIDTH - MESSAGE_INDENT.length);
+  return [`${INDENT}${INDENT}${word}${gap}${finding.checkId}`, ...message.map((line) => MESSAGE_INDENT + line)];
+}
+
+function bullet(text: string): string {
+  const [first = '', ...rest] = wrap(sanitize(text), WIDTH - INDENT.length - 2);
+  return [`${INDENT}• ${first}`, ...rest.map((line) => `${INDENT}  ${line}`)].join('\n');
+}
+
+function errorsLine(report: Report): string {
+  const byCode = new Map<string, number>();
+  for (const error of report.errors) byCode.set(error.code, (byCode.get(error.code) ?? 0) + 1);
+  const codes = [...byCode]
+    .sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))
+    .map(([code, n]) => `${sanitize(code)} ×${n}`);
+  return `${plural(report.errors.length, 'collection error')} (${codes.join(', ')}); details in the JSON report.`;
+}
+
+function verdictLine(report: Report, palette: Palette): string {
+  const { fail, unknown, pass } = report.summary.byStatus;
+  const incomplete = `${unknown} unknown — scan incomplete`;
+  if (fail > 0) {
+    const bySeverity = SEVERITIES.map((severity) => ({ severity, n: report.summary.bySeverity[severity].fail }))
+      .filter(({ n }) => n > 0)
+      .map(({ severity, n }) => palette.severity[severity](`${n} ${severity}`));
+    const failing = `${palette.severity.critical(`✗ ${fail} failing`)} (${bySeverity.join(', ')})`;
+    return unknown > 0 ? `${failing}, ${palette.unknown(incomplete)}` : failing;
+  }
+  if (unknown > 0) return palette.unknown(`! No failing findings, but ${incomplete} (${pass} passed)`);
+  return palette.pass(`✓ No failing findings (${plural(pass, 'check')} passed)`);
+}
+
+function sum(values: readonly number[]): number {
+  return values.reduce((a, b) => a + b, 0);
+}
+
+function isText(value: string | undefined): value is string {
+  return value !== undefined;
+}

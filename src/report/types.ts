@@ -1,0 +1,43 @@
+import type { Finding, Severity, Status } from '../checks/types.ts';
+
+/** A collection failure, as listed in the JSON report's `errors[]`. */
+export interface ScanError {
+  readonly operation: string;
+  /** ARN of the resource the call was about. */
+  readonly resource: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export type StatusCounts = Readonly<Record<Status, number>>;
+
+export interface Summary {
+  readonly resources: number;
+  readonly checks: number;
+  readonly byStatus: StatusCounts;
+  readonly bySeverity: Readonly<Record<Severity, StatusCounts>>;
+}
+
+/** The JSON report shape (design §6) — a public contract: additive changes only. */
+export interface Report {
+  readonly schemaVersion: 1;
+  readonly tool: { readonly name: string; readonly version: string };
+  readonly account: string;
+  readonly partition: string;
+  readonly startedAt: string;
+  readonly finishedAt: string;
+  /** false when any verdict is unknown. */
+  readonly complete: boolean;
+  readonly summary: Summary;
+  /** Every verdict, pass included, in a stable order (resource ARN, then check id). */
+  readonly findings: readonly Finding[];
+  readonly errors: readonly ScanError[];
+  /** Things the user should know that are not findings, e.g. a bucket deleted mid-scan. */
+  readonly notes: readonly string[];
+}
+
+export interface RenderOptions {
+  /** Only findings at or above this severity are shown; never changes what fails. */
+  readonly minSeverity: Severity;
+  readonly color: boolean;
+}

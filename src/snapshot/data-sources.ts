@@ -1,0 +1,30 @@
+import type { DataKey } from './types.ts';
+
+export interface DataSource {
+  readonly operation: string;
+  /** The IAM action the scanning principal needs for the operation. */
+  readonly iamAction: string;
+}
+
+/** Where each data key comes from: the one API call that reads it, and the permission that call needs. */
+export const DATA_SOURCES: Readonly<Record<DataKey, DataSource>> = {
+  encryption: { operation: 'GetBucketEncryption', iamAction: 's3:GetEncryptionConfiguration' },
+  policy: { operation: 'GetBucketPolicy', iamAction: 's3:GetBucketPolicy' },
+  policyStatus: { operation: 'GetBucketPolicyStatus', iamAction: 's3:GetBucketPolicyStatus' },
+  versioning: { operation: 'GetBucketVersioning', iamAction: 's3:GetBucketVersioning' },
+  logging: { operation: 'GetBucketLogging', iamAction: 's3:GetBucketLogging' },
+  objectLock: { operation: 'GetObjectLockConfiguration', iamAction: 's3:GetBucketObjectLockConfiguration' },
+  cors: { operation: 'GetBucketCors', iamAction: 's3:GetBucketCORS' },
+  publicAccessBlock: { operation: 'GetPublicAccessBlock', iamAction: 's3:GetBucketPublicAccessBlock' },
+  acl: { operation: 'GetBucketAcl', iamAction: 's3:GetBucketAcl' },
+  ownershipControls: { operation: 'GetBucketOwnershipControls', iamAction: 's3:GetBucketOwnershipControls' },
+  lifecycle: { operation: 'GetBucketLifecycleConfiguration', iamAction: 's3:GetLifecycleConfiguration' },
+  accountPublicAccessBlock: { operation: 'GetPublicAccessBlock (S3 Control)', iamAction: 's3:GetAccountPublicAccessBlock' },
+};
+
+/** Calls every scan makes, whatever checks are selected. */
+export const BASE_SOURCES: readonly DataSource[] = [
+  { operation: 'GetCallerIdentity (STS)', iamAction: 'none (always allowed)' },
+  { operation: 'ListBuckets', iamAction: 's3:ListAllMyBuckets' },
+  { operation: 'HeadBucket (only when ListBuckets omits a bucket region)', iamAction: 's3:ListBucket' },
+];

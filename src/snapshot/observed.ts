@@ -1,0 +1,23 @@
+/**
+ * A value read from AWS. `absent` means AWS answered "not configured" (e.g. NoSuchBucketPolicy);
+ * `error` means we could not tell (AccessDenied, throttling after retries, an unknown failure),
+ * and a check that needs it must answer `unknown`, never pass or fail.
+ */
+export type Observed<T> =
+  | { readonly state: 'present'; readonly value: T }
+  | { readonly state: 'absent'; readonly code?: string }
+  | { readonly state: 'error'; readonly operation: string; readonly code: string; readonly message: string };
+
+export type ObservedError = Extract<Observed<unknown>, { state: 'error' }>;
+
+export function present<T>(value: T): Observed<T> {
+  return { state: 'present', value };
+}
+
+export function absent(code?: string): Observed<never> {
+  return code === undefined ? { state: 'absent' } : { state: 'absent', code };
+}
+
+export function observedError(operation: string, code: string, message: string): Observed<never> {
+  return { state: 'error', operation, code, message };
+}

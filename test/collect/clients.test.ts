@@ -1,0 +1,96 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createClients } from '../../src/collect/clients.ts';
+import { UserError } from '../../src/errors.ts';
+import { PAB_XML, sendXml, startLocalServer, type LocalServer } from './http-server.ts';
+import { ACCOUNT_ID, collectOptions, useFakeCredentials } from './support.ts';
+
+let server: LocalServer | undefined;
+
+beforeEach(() => {
+  useFakeCredentials();
+});
+
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+  vi.unstubAllEnvs();
+});
+
+async function retryModeOf(client: { config: { retryStrategy: () => Promise<object> } }): Promise<unknown> {
+  return Reflect.get(await client.config.retryStrategy(), 'mode');
+}
+
+describe('createClients', () => {
+  it('keeps one S3 client per region', async () => {
+    const clients = createClients(collectOptions());
+    try {
+      const paris = clients.s3('eu-west-3');
+      expect(clients.s3('eu-west-3')).toBe(paris);
+      expect(clients.s3('us-east-1')).not.toBe(paris);
+      expect(paris).toBeInstanceOf(S3Client);
+      expect(await paris.config.region()).toBe('eu-west-3');
+    } finally {
+      clients.destroy();
+    }
+  });
+
+  it('configures attempts, standard (backoff) retries and path-style addressing for a custom S3 endpoint', async () => {
+    const clients = createClients(collectOptions({ maxAttempts: 7, endpoints: { s3: 'http://127.0.0.1:9000' } }));
+    try {
+      const client = clients.s3('us-east-1');
+      expect(await client.config.maxAttempts()).toBe(7);
+      expect(await retryModeOf(client)).toBe('standard');
+      expect(client.config.forcePathStyle).toBe(true);
+      expect(await clients.s3control.config.maxAttempts()).toBe(7);
+      expect(await retryModeOf(clients.sts)).toBe('standard');
+    } finally {
+      clients.destroy();
+    }
+  });
+
+  it('uses virtual-hosted addressing against AWS itself', () => {
+    const clients = createClients(collectOptions());
+    try {
+      expect(clients.s3('us-east-1').config.forcePathStyle).toBe(false);
+    } finally {
+      clients.destroy();
+    }
+  });
+
+  it('rejects an endpoint that is not a URL with a UserError', () => {
+    expect(() => createClients(collectOptions({ endpoints: { s3control: 'not a url' } }))).toThrow(UserError);
+  });
+});
+
+describe('S3 Control with a custom endpoint', () => {
+  it.each(['127.0.0.1', 'localhost'])(
+    'sends GetPublicAccessBlock to host %s unchanged, without the account-id prefix',
+    async (host) => {
+      server = await startLocalServer((_request, response) => {
+        sendXml(response, 200, PAB_XML);
+      });
+      const endpoint = `http://${host}:${server.port}`;
+      const clients = createClients({ ...collectOptions(), region: 'eu-west-1', endpoints: { s3control: endpoint } });
+      try {
+        const output = await clients.s3control.send(new GetPublicAccessBlockCommand({ AccountId: ACCOUNT_ID }));
+        expect(output.PublicAccessBlockConfiguration).toEqual({
+          BlockPublicAcls: true,
+          IgnorePublicAcls: true,
+          BlockPublicPolicy: false,
+          RestrictPublicBuckets: true,
+        });
+      } finally {
+        clients.destroy();
+      }
+      const [request] = server.requests;
+      expect(request?.headers.host).toBe(`${host}:${server.port}`);
+      expect(request?.url).toBe('/v20180820/configuration/publicAccessBlock');
+      expect(request?.headers['x-amz-account-id']).toBe(ACCOUNT_ID);
+      // Still signed for S3 in the configured region.
+      expect(request?.headers.authorization).toMatch(/\/eu-west-1\/s3\/aws4_request/);
+    },
+  );
+});
+

@@ -1,0 +1,24 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BASE_SOURCES, DATA_SOURCES } from '../src/snapshot/data-sources.ts';
+import { parseJson } from './support/json.ts';
+
+const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
+
+describe('README', () => {
+  it('starts with exactly the two set-up commands of the quick start', () => {
+    const quickStart = /## Quick start[\s\S]*?```sh\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const commands = quickStart.split('\n').filter((line) => line.trim() !== '').map((line) => line.replace(/\s+#.*$/, ''));
+    expect(commands).toEqual(['npm ci && npm run demo', 'npm test']);
+  });
+
+  it('lists in its IAM policy every action a scan can need, and nothing else', () => {
+    const block = /<!-- permissions:start -->\n```json\n([\s\S]*?)```/.exec(readme)?.[1] ?? '{}';
+    const policy = parseJson<{ Statement: { Action: string[] }[] }>(block);
+    const needed = [...Object.values(DATA_SOURCES), ...BASE_SOURCES]
+      .map((source) => source.iamAction)
+      .filter((action) => action.startsWith('s3:'));
+    expect(policy.Statement.flatMap((statement) => statement.Action)).toEqual([...new Set(needed)].sort());
+  });
+});

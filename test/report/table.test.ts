@@ -1,0 +1,129 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding, Severity } from '../../src/checks/types.ts';
+import { renderTable } from '../../src/report/table.ts';
+import type { RenderOptions } from '../../src/report/types.ts';
+import { bucket, finding, FIXTURE_REPORT, reportOf } from './fixture-report.ts';
+
+const PLAIN: RenderOptions = { minSeverity: 'info', color: false };
+// eslint-disable-next-line no-control-regex -- looking for escape sequences is the point
+const ANSI = /\u001b\[/;
+const SEVERITY_WORD = /^ {4}(CRITICAL|HIGH|MEDIUM|LOW|INFO) +(\S+)$/;
+
+/** The non-blank lines of one section: after its title, up to the next unindented line. */
+function section(text: string, title: string): string[] {
+  const lines = text.split('\n');
+  const start = lines.findIndex((line) => line.startsWith(title));
+  if (start === -1) return [];
+  const end = lines.findIndex((line, i) => i > start && /^\S/.test(line));
+  return lines.slice(start + 1, end === -1 ? undefined : end).filter((line) => line !== '');
+}
+
+/** check ids listed in a section, each with the severity word on its line. */
+function listed(text: string, title: string): { severity: string; checkId: string }[] {
+  return section(text, title).flatMap((line) => {
+    const match = SEVERITY_WORD.exec(line);
+    return match?.[1] !== undefined && match[2] !== undefined ? [{ severity: match[1], checkId: match[2] }] : [];
+  });
+}
+
+describe('renderTable', () => {
+  it('prints no ANSI escapes when color is off', () => {
+    expect(renderTable(FIXTURE_REPORT, PLAIN)).not.toMatch(ANSI);
+    expect(renderTable(FIXTURE_REPORT, { ...PLAIN, color: true })).toMatch(ANSI);
+  });
+
+  it('escapes control characters from AWS-supplied text instead of passing them to the terminal', () => {
+    const hostile = finding(bucket('b', 'us-east-1'), 'bucket-policy-public', 'high', 'fail', 'bad \u001b[2J\u001b]8;;http://x\u0007 end\r\nnext');
+    const text = renderTable(reportOf([hostile]), PLAIN);
+    expect(text).not.toMatch(ANSI);
+    expect(text).not.toContain('\u0007');
+    expect(text).not.toContain('\r');
+    expect(text).toContain('bad \\u001b[2J\\u001b]8;;http://x\\u0007 end next');
+  });
+
+  it('prints the severity word on the line of every failing finding', () => {
+    const failing = FIXTURE_REPORT.findings.filter((f) => f.status === 'fail');
+    const lines = listed(renderTable(FIXTURE_REPORT, PLAIN), 'Failing findings');
+    expect(lines).toHaveLength(failing.length);
+    for (const f of failing) expect(lines).toContainEqual({ severity: f.severity.toUpperCase(), checkId: f.checkId });
+  });
+
+  it('lists unknown verdicts under "Could not evaluate" with their messages', () => {
+    const text = renderTable(FIXTURE_REPORT, PLAIN);
+    const unknown = FIXTURE_REPORT.findings.filter((f) => f.status === 'unknown');
+    expect(listed(text, 'Could not evaluate').map((l) => l.checkId).sort()).toEqual(unknown.map((f) => f.checkId).sort());
+    expect(section(text, 'Could not evaluate').join(' ')).toContain('GetBucketPolicy failed with AccessDenied');
+  });
+
+  it.each<[Severity, number, string | undefined]>([
+    ['info', 13, undefined],
+    ['low', 12, '  Not listed (below low): 1 failing.'],
+    ['medium', 8, '  Not listed (below medium): 4 failing, 1 unknown.'],
+    ['critical', 2, '  Not listed (below critical): 10 failing, 1 unknown.'],
+  ])('minSeverity %s lists %i findings and says what it hid, but the summary counts everything', (min, count, hiddenLine) => {
+    const text = renderTable(FIXTURE_REPORT, { ...PLAIN, minSeverity: min });
+    const shown = [...listed(text, 'Failing findings'), ...listed(text, 'Could not evaluate')];
+    expect(shown).toHaveLength(count);
+    expect(text).toMatch(/^ {2}total +11 +2 +7 +20$/m);
+    expect(text).toContain('✗ 11 failing (1 critical, 3 high, 3 medium, 3 low, 1 info), 2 unknown — scan incomplete');
+    if (hiddenLine === undefined) expect(text).not.toContain('Not listed');
+    else expect(text.split('\n')).toContain(hiddenLine);
+  });
+
+  it('groups findings by resource with its region, account first, worst finding first', () => {
+    const text = renderTable(FIXTURE_REPORT, PLAIN);
+    const headings = section(text, 'Failing findings').filter((line) => /^ {2}\S/.test(line));
+    expect(headings).toEqual([
+      '  account 123456789012  us-east-1',
+      '  acme-eu-backups  eu-west-1',
+      '  acme-eu-website  eu-west-1',
+      '  acme-prod-assets  us-east-1',
+      '  acme-prod-logs  us-east-1',
+      '  multi-region-access-point acme-global',
+    ]);
+    const assets = section(text, 'Failing findings').join('\n').split('acme-prod-assets  us-east-1')[1] ?? '';
+    expect([...assets.matchAll(/^ {4}([A-Z]+) /gm)].map((m) => m[1]).slice(0, 4)).toEqual(['CRITICAL', 'HIGH', 'LOW', 'INFO']);
+  });
+
+  it('keeps lines within 100 columns, except words that cannot be split', () => {
+    const arn = `arn:aws:s3:::${'x'.repeat(90)}`;
+    const long = finding(bucket('b', 'us-east-1'), 'bucket-tls-only', 'high', 'fail', `${'word '.repeat(60)}${arn} tail`);
+    const text = renderTable(reportOf([...FIXTURE_REPORT.findings, long]), PLAIN);
+    for (const line of text.split('\n')) {
+      if (!line.includes(arn)) expect(line.length).toBeLessThanOrEqual(100);
+    }
+    expect(text.split('\n')).toContain(`              ${arn}`);
+  });
+
+  it.each<[string, Finding[], string]>([
+    ['all pass', [finding(bucket('b', 'us-east-1'), 'bucket-versioning', 'medium', 'pass')], '✓ No failing findings (1 check passed)'],
+    [
+      'unknown but nothing failing',
+      [finding(bucket('b', 'us-east-1'), 'bucket-versioning', 'medium', 'pass'), finding(bucket('b', 'us-east-1'), 'bucket-tls-only', 'high', 'unknown')],
+      '! No failing findings, but 1 unknown — scan incomplete (1 passed)',
+    ],
+    ['failing and complete', [finding(bucket('b', 'us-east-1'), 'bucket-tls-only', 'high', 'fail')], '✗ 1 failing (1 high)'],
+  ])('ends with one verdict line: %s', (_, findings, verdict) => {
+    const lines = renderTable(reportOf(findings), PLAIN).trimEnd().split('\n');
+    expect(lines.at(-1)).toBe(verdict);
+  });
+
+  it('renders an empty report (no buckets) as a sentence, not an empty table', () => {
+    const text = renderTable(reportOf([]), PLAIN);
+    expect(text).toBe(
+      's3-audit 0.1.0 · account 123456789012 · partition aws · 0 resources · 0 checks · 12.4s\n\n' +
+        'No resources were evaluated: nothing matched the selected buckets, regions and checks.\n',
+    );
+  });
+
+  it('shows notes and the error count by code', () => {
+    const text = renderTable(FIXTURE_REPORT, PLAIN);
+    expect(section(text, 'Notes')).toEqual(['  • Bucket acme-tmp-upload was deleted during the scan; it is not in this report.']);
+    expect(text).toContain('2 collection errors (AccessDenied ×2); details in the JSON report.');
+  });
+
+  it('leaves out the duration when the timestamps are unusable', () => {
+    const text = renderTable(reportOf([], { finishedAt: 'not a date' }), PLAIN);
+    expect(text.split('\n')[0]).toBe('s3-audit 0.1.0 · account 123456789012 · partition aws · 0 resources · 0 checks');
+  });
+});

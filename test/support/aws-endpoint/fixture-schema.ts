@@ -1,0 +1,172 @@
+import { readFile } from 'node:fs/promises';
+import { z } from 'zod';
+import { KMS_KEY_STATES, KMS_OPERATIONS, S3_BUCKET_OPERATIONS, S3CONTROL_OPERATIONS } from './fixture.ts';
+import type { AccountFixture } from './fixture.ts';
+
+// Strict objects: a misspelt key in a fixture file is an error, not a silently unconfigured bucket.
+const optionalString = z.string().exactOptional();
+const optionalNumber = z.number().exactOptional();
+const times = z.number().int().positive().exactOptional();
+
+const faultSpec = z.union([
+  z.string().min(1),
+  z.strictObject({
+    kind: z.literal('error').exactOptional(),
+    code: z.string().min(1),
+    status: z.number().int().min(100).max(599).exactOptional(),
+    message: optionalString,
+    times,
+  }),
+  z.strictObject({ kind: z.literal('reset'), times }),
+  z.strictObject({ kind: z.literal('delay'), ms: z.number().nonnegative(), times }),
+  z.strictObject({ kind: z.literal('malformed'), times }),
+]);
+
+const policyDocument = z.union([z.string(), z.record(z.string(), z.unknown())]);
+const strings = z.array(z.string());
+
+const publicAccessBlock = z.strictObject({
+  blockPublicAcls: z.boolean(),
+  ignorePublicAcls: z.boolean(),
+  blockPublicPolicy: z.boolean(),
+  restrictPublicBuckets: z.boolean(),
+});
+
+const bucket = z.strictObject({
+  name: z.string().min(3),
+  region: z.string().min(1),
+  creationDate: optionalString,
+  encryption: z
+    .strictObject({
+      rules: z.array(
+        z.strictObject({
+          sseAlgorithm: optionalString,
+          kmsMasterKeyId: optionalString,
+          bucketKeyEnabled: z.boolean(),
+          blockedEncryptionTypes: strings.exactOptional(),
+        }),
+      ),
+    })
+    .exactOptional(),
+  policy: policyDocument.exactOptional(),
+  policyStatus: z.strictObject({ isPublic: z.boolean() }).exactOptional(),
+  versioning: z
+    .strictObject({
+      status: z.enum(['Enabled', 'Suspended']).exactOptional(),
+      mfaDelete: z.enum(['Enabled', 'Disabled']).exactOptional(),
+    })
+    .exactOptional(),
+  logging: z
+    .strictObject({
+      target: z
+        .strictObject({
+          bucket: z.string(),
+          prefix: z.string(),
+          keyFormat: z.enum(['simple', 'partitioned']).exactOptional(),
+        })
+        .exactOptional(),
+    })
+    .exactOptional(),
+  objectLock: z
+    .strictObject({
+      enabled: z.boolean(),
+      defaultRetention: z
+        .strictObject({ mode: optionalString, days: optionalNumber, years: optionalNumber })
+        .exactOptional(),
+    })
+    .exactOptional(),
+  cors: z
+    .strictObject({
+      rules: z.array(
+        z.strictObject({
+          id: optionalString,
+          allowedOrigins: strings,
+          allowedMethods: strings,
+          allowedHeaders: strings,
+          exposeHeaders: strings,
+          maxAgeSeconds: optionalNumber,
+        }),
+      ),
+    })
+    .exactOptional(),
+  publicAccessBlock: publicAccessBlock.exactOptional(),
+  acl: z
+    .strictObject({
+      ownerId: optionalString,
+      grants: z.array(
+        z.strictObject({
+          granteeType: z.string(),
+          id: optionalString,
+          uri: optionalString,
+          email: optionalString,
+          permission: z.string(),
+        }),
+      ),
+    })
+    .exactOptional(),
+  ownershipControls: z.strictObject({ objectOwnership: z.string() }).exactOptional(),
+  lifecycle: z
+    .strictObject({
+      rules: z.array(
+        z.strictObject({
+          id: optionalString,
+          status: z.string(),
+          prefix: optionalString,
+          expirationDays: optionalNumber,
+          transitions: z.array(z.strictObject({ days: z.number(), storageClass: z.string() })).exactOptional(),
+          noncurrentVersionExpirationDays: optionalNumber,
+          abortIncompleteMultipartUploadDays: optionalNumber,
+        }),
+      ),
+    })
+    .exactOptional(),
+  faults: z.partialRecord(z.enum(S3_BUCKET_OPERATIONS), faultSpec).exactOptional(),
+});
+
+const kmsKey = z.strictObject({
+  arn: z.string().regex(/^arn:aws[\w-]*:kms:[\w-]+:\d{12}:key\/.+$/),
+  aliases: z.array(z.string().startsWith('alias/')).exactOptional(),
+  description: optionalString,
+  keyState: z.enum(KMS_KEY_STATES).exactOptional(),
+  keyManager: z.enum(['AWS', 'CUSTOMER']).exactOptional(),
+  keySpec: optionalString,
+  origin: optionalString,
+  multiRegion: z.boolean().exactOptional(),
+  creationDate: optionalString,
+  deletionDate: optionalString,
+  rotationEnabled: z.boolean().exactOptional(),
+  rotationPeriodInDays: optionalNumber,
+  policy: policyDocument.exactOptional(),
+  faults: z.partialRecord(z.enum(KMS_OPERATIONS), faultSpec).exactOptional(),
+});
+
+export const accountFixtureSchema = z.strictObject({
+  $comment: optionalString,
+  accountId: z.string().regex(/^\d{12}$/),
+  callerArn: optionalString,
+  callerUserId: optionalString,
+  ownerId: optionalString,
+  accountPublicAccessBlock: publicAccessBlock.exactOptional(),
+  buckets: z.array(bucket),
+  kmsKeys: z.array(kmsKey).exactOptional(),
+  faults: z
+    .partialRecord(z.enum(['GetCallerIdentity', 'ListBuckets', ...S3CONTROL_OPERATIONS]), faultSpec)
+    .exactOptional(),
+  defaultBucketFaults: z.partialRecord(z.enum(S3_BUCKET_OPERATIONS), faultSpec).exactOptional(),
+}) satisfies z.ZodType<AccountFixture>;
+
+/** Validates parsed JSON as an account fixture; throws with every problem listed. */
+export function parseFixture(json: unknown): AccountFixture {
+  const result = accountFixtureSchema.safeParse(json);
+  if (!result.success) throw new Error(`invalid account fixture:\n${z.prettifyError(result.error)}`);
+  return result.data;
+}
+
+export async function loadFixture(path: string): Promise<AccountFixture> {
+  const json: unknown = JSON.parse(await readFile(path, 'utf8'));
+  try {
+    return parseFixture(json);
+  } catch (error) {
+    throw new Error(`${path}: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
+}

@@ -1,0 +1,243 @@
+import { createHash } from 'node:crypto';
+import type {
+  Acl,
+  BucketDataKey,
+  Cors,
+  EncryptionConfiguration,
+  Lifecycle,
+  Logging,
+  ObjectLock,
+  OwnershipControls,
+  PolicyStatus,
+  PublicAccessBlock,
+  Versioning,
+} from '../../../src/snapshot/types.ts';
+
+/** A JSON policy document: a string is served verbatim, an object is JSON.stringified. */
+export type PolicyDocument = string | Readonly<Record<string, unknown>>;
+
+/** Bucket-scoped S3 operations the endpoint serves (the SDK command names without "Command"). */
+export const S3_BUCKET_OPERATIONS = [
+  'HeadBucket',
+  'GetBucketLocation',
+  'GetBucketEncryption',
+  'GetBucketPolicy',
+  'GetBucketPolicyStatus',
+  'GetBucketVersioning',
+  'GetBucketLogging',
+  'GetObjectLockConfiguration',
+  'GetBucketCors',
+  'GetPublicAccessBlock',
+  'GetBucketAcl',
+  'GetBucketOwnershipControls',
+  'GetBucketLifecycleConfiguration',
+] as const;
+export type S3BucketOperationName = (typeof S3_BUCKET_OPERATIONS)[number];
+
+/** The operation that reads each collected data key: what a collector calls, what a fault targets. */
+export const OPERATION_BY_DATA_KEY = {
+  encryption: 'GetBucketEncryption',
+  policy: 'GetBucketPolicy',
+  policyStatus: 'GetBucketPolicyStatus',
+  versioning: 'GetBucketVersioning',
+  logging: 'GetBucketLogging',
+  objectLock: 'GetObjectLockConfiguration',
+  cors: 'GetBucketCors',
+  publicAccessBlock: 'GetPublicAccessBlock',
+  acl: 'GetBucketAcl',
+  ownershipControls: 'GetBucketOwnershipControls',
+  lifecycle: 'GetBucketLifecycleConfiguration',
+} as const satisfies Record<BucketDataKey, S3BucketOperationName>;
+
+export const S3CONTROL_OPERATIONS = ['GetPublicAccessBlock'] as const;
+export type S3ControlOperationName = (typeof S3CONTROL_OPERATIONS)[number];
+
+export const KMS_OPERATIONS = ['DescribeKey', 'GetKeyRotationStatus', 'GetKeyPolicy'] as const;
+export type KmsOperationName = (typeof KMS_OPERATIONS)[number];
+
+/**
+ * Account-scoped operations a fault can target. `GetPublicAccessBlock` here is the S3 Control
+ * (account-level) one; the bucket-level one is a bucket fault.
+ */
+export type AccountOperationName = 'GetCallerIdentity' | 'ListBuckets' | S3ControlOperationName;
+
+/** Answer with an AWS error instead of the configured value. */
+export interface ErrorFault {
+  readonly kind?: 'error';
+  readonly code: string;
+  /** Default: the status AWS uses for `code` (see faults.ts), else 400. */
+  readonly status?: number;
+  readonly message?: string;
+  /** Fail only the first `times` matching requests (retry tests); default: every request. */
+  readonly times?: number;
+}
+/** Destroy the socket without answering (the SDK sees ECONNRESET / socket hang up). */
+export interface ResetFault {
+  readonly kind: 'reset';
+  readonly times?: number;
+}
+/** Answer normally after an extra delay. */
+export interface DelayFault {
+  readonly kind: 'delay';
+  readonly ms: number;
+  readonly times?: number;
+}
+/** Answer 200 with a body the SDK cannot parse. */
+export interface MalformedFault {
+  readonly kind: 'malformed';
+  readonly times?: number;
+}
+/** A bare string is an error code with its default status, e.g. 'AccessDenied'. */
+export type FaultSpec = string | ErrorFault | ResetFault | DelayFault | MalformedFault;
+
+export type FaultMap<Op extends string> = Readonly<Partial<Record<Op, FaultSpec>>>;
+
+/** A lifecycle rule: the normalized fields plus optional actions that make the XML realistic. */
+export type LifecycleRuleFixture = Lifecycle['rules'][number] & {
+  readonly prefix?: string;
+  readonly expirationDays?: number;
+  readonly transitions?: readonly { readonly days: number; readonly storageClass: string }[];
+  readonly noncurrentVersionExpirationDays?: number;
+  readonly abortIncompleteMultipartUploadDays?: number;
+};
+export interface LifecycleFixture {
+  readonly rules: readonly LifecycleRuleFixture[];
+}
+
+/** One general-purpose bucket. An undefined configuration answers exactly as AWS does when it is not configured. */
+export interface BucketFixture {
+  readonly name: string;
+  readonly region: string;
+  /** ISO-8601; default 2024-01-15T10:00:00.000Z. */
+  readonly creationDate?: string;
+  /** undefined → 404 ServerSideEncryptionConfigurationNotFoundError (legacy / S3-compatible). */
+  readonly encryption?: EncryptionConfiguration;
+  /** undefined → 404 NoSuchBucketPolicy for both GetBucketPolicy and GetBucketPolicyStatus. */
+  readonly policy?: PolicyDocument;
+  /** Default when a policy exists: { isPublic: false }. Ignored without a policy. */
+  readonly policyStatus?: PolicyStatus;
+  /** undefined → 200 with an empty <VersioningConfiguration/> (never enabled). */
+  readonly versioning?: Versioning;
+  /** undefined → 200 with an empty <BucketLoggingStatus/> (logging off). */
+  readonly logging?: Logging;
+  /** undefined or enabled:false → 404 ObjectLockConfigurationNotFoundError (AWS has no "disabled" state). */
+  readonly objectLock?: ObjectLock;
+  /** undefined → 404 NoSuchCORSConfiguration. */
+  readonly cors?: Cors;
+  /** undefined → 404 NoSuchPublicAccessBlockConfiguration. */
+  readonly publicAccessBlock?: PublicAccessBlock;
+  /** Default: the owner with FULL_CONTROL (what BucketOwnerEnforced buckets return). */
+  readonly acl?: Acl;
+  /** undefined → 404 OwnershipControlsNotFoundError. */
+  readonly ownershipControls?: OwnershipControls;
+  /** undefined → 404 NoSuchLifecycleConfiguration. */
+  readonly lifecycle?: LifecycleFixture;
+  readonly faults?: FaultMap<S3BucketOperationName>;
+}
+
+export const KMS_KEY_STATES = [
+  'Creating',
+  'Enabled',
+  'Disabled',
+  'PendingDeletion',
+  'PendingImport',
+  'PendingReplicaDeletion',
+  'Unavailable',
+  'Updating',
+] as const;
+export type KmsKeyState = (typeof KMS_KEY_STATES)[number];
+
+/**
+ * A KMS key, addressed by ARN. A key whose ARN names another account is a foreign key: it can be
+ * described by ARN but its policy is not readable (KMS GetKeyPolicy is same-account only).
+ */
+export interface KmsKeyFixture {
+  /** arn:aws:kms:<region>:<account>:key/<key-id> */
+  readonly arn: string;
+  /** e.g. ['alias/app-data']; resolvable in the key's region and account. */
+  readonly aliases?: readonly string[];
+  readonly description?: string;
+  /** Default Enabled. */
+  readonly keyState?: KmsKeyState;
+  /** Default CUSTOMER. */
+  readonly keyManager?: 'AWS' | 'CUSTOMER';
+  /** Default SYMMETRIC_DEFAULT. Anything else cannot rotate (UnsupportedOperationException). */
+  readonly keySpec?: string;
+  /** Default AWS_KMS. EXTERNAL / AWS_CLOUDHSM / EXTERNAL_KEY_STORE cannot rotate. */
+  readonly origin?: string;
+  readonly multiRegion?: boolean;
+  readonly creationDate?: string;
+  /** Only meaningful with keyState PendingDeletion. */
+  readonly deletionDate?: string;
+  /** Default: true for AWS managed keys, false otherwise. PendingDeletion always reports false. */
+  readonly rotationEnabled?: boolean;
+  readonly rotationPeriodInDays?: number;
+  /** Default: the standard "Enable IAM User Permissions" root policy. */
+  readonly policy?: PolicyDocument;
+  readonly faults?: FaultMap<KmsOperationName>;
+}
+
+export interface AccountFixture {
+  readonly accountId: string;
+  /** Default arn:aws:iam::<accountId>:user/auditor */
+  readonly callerArn?: string;
+  /** Default AIDAEXAMPLEAUDITOR0001 */
+  readonly callerUserId?: string;
+  /** Canonical user id of the account (ACL and ListBuckets owner); default derived from accountId. */
+  readonly ownerId?: string;
+  /** undefined → S3 Control 404 NoSuchPublicAccessBlockConfiguration. */
+  readonly accountPublicAccessBlock?: PublicAccessBlock;
+  readonly buckets: readonly BucketFixture[];
+  readonly kmsKeys?: readonly KmsKeyFixture[];
+  readonly faults?: FaultMap<AccountOperationName>;
+  /** Faults applied to every bucket that does not define its own for that operation (counted per bucket). */
+  readonly defaultBucketFaults?: FaultMap<S3BucketOperationName>;
+}
+
+const DEFAULT_CREATION_DATE = '2024-01-15T10:00:00.000Z';
+
+export function callerArn(account: AccountFixture): string {
+  return account.callerArn ?? `arn:aws:iam::${account.accountId}:user/auditor`;
+}
+
+/** A stable 64-hex canonical user id, shaped like the real ones. */
+export function ownerId(account: AccountFixture): string {
+  return account.ownerId ?? createHash('sha256').update(`canonical:${account.accountId}`).digest('hex');
+}
+
+export function creationDate(bucket: BucketFixture): string {
+  return bucket.creationDate ?? DEFAULT_CREATION_DATE;
+}
+
+export function policyText(policy: PolicyDocument): string {
+  return typeof policy === 'string' ? policy : JSON.stringify(policy);
+}
+
+/** What GetBucketPolicyStatus reports; undefined when the bucket has no policy. */
+export function effectivePolicyStatus(bucket: BucketFixture): PolicyStatus | undefined {
+  if (bucket.policy === undefined) return undefined;
+  return bucket.policyStatus ?? { isPublic: false };
+}
+
+export function effectiveAcl(bucket: BucketFixture, account: AccountFixture): Acl {
+  if (bucket.acl !== undefined) return bucket.acl;
+  const id = ownerId(account);
+  return { ownerId: id, grants: [{ granteeType: 'CanonicalUser', id, permission: 'FULL_CONTROL' }] };
+}
+
+export function effectiveObjectLock(bucket: BucketFixture): ObjectLock | undefined {
+  return bucket.objectLock?.enabled === true ? bucket.objectLock : undefined;
+}
+
+/** The lifecycle as the normalized snapshot type holds it (the fixture's extra actions dropped). */
+export function normalizedLifecycle(lifecycle: LifecycleFixture): Lifecycle {
+  return { rules: lifecycle.rules.map((r) => (r.id === undefined ? { status: r.status } : { id: r.id, status: r.status })) };
+}
+
+export function bucketFault(
+  bucket: BucketFixture,
+  account: AccountFixture,
+  operation: S3BucketOperationName,
+): FaultSpec | undefined {
+  return bucket.faults?.[operation] ?? account.defaultBucketFaults?.[operation];
+}

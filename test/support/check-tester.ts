@@ -1,0 +1,114 @@
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_MESSAGES } from '../../src/checks/types.ts';
+import type { AccountContext, AnyCheck, Finding, Status } from '../../src/checks/types.ts';
+import { evaluateResource } from '../../src/engine/evaluate.ts';
+import { unfilledPlaceholders } from '../../src/engine/format-message.ts';
+import { accountRef, bucketRef } from '../../src/engine/resource-ref.ts';
+import type { AccountState, BucketState } from '../../src/snapshot/types.ts';
+
+export interface ExpectedFinding {
+  readonly messageId: string;
+  /** The full rendered message: wording is part of what a check promises its users. */
+  readonly message: string;
+}
+
+export interface CheckCase {
+  /** Names the behaviour the case pins, e.g. "versioning Suspended fails". */
+  readonly name: string;
+  readonly bucket?: Partial<BucketState>;
+  readonly account?: Partial<AccountState>;
+  readonly trustedAccounts?: readonly string[];
+  readonly options?: unknown;
+  readonly expect: ExpectedFinding | readonly ExpectedFinding[];
+}
+
+export interface CheckCases {
+  readonly pass: readonly CheckCase[];
+  readonly fail: readonly CheckCase[];
+  readonly unknown: readonly CheckCase[];
+  /** Resources the check does not apply to: it must emit nothing. */
+  readonly notApplicable?: readonly Omit<CheckCase, 'expect'>[];
+}
+
+export const TEST_ACCOUNT: AccountState = { accountId: '123456789012', partition: 'aws', region: 'us-east-1' };
+
+export function testBucket(overrides: Partial<BucketState> = {}): BucketState {
+  return { name: 'example-bucket', region: 'us-east-1', ...overrides };
+}
+
+function deepFreeze<T>(value: T): T {
+  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
+
+function evaluateCase(check: AnyCheck, testCase: Omit<CheckCase, 'expect'>): Finding[] {
+  const account = deepFreeze({ ...TEST_ACCOUNT, ...testCase.account });
+  const context: AccountContext = deepFreeze({ account, trustedAccounts: testCase.trustedAccounts ?? [] });
+  const options: unknown = testCase.options ?? check.options?.defaults;
+  const active = [{ check, severity: check.severity, options }];
+  if (check.resource === 'account') return evaluateResource('account', account, accountRef(account), active, context);
+  const bucket = deepFreeze(testBucket(testCase.bucket));
+  const before = structuredClone(bucket);
+  const findings = evaluateResource('bucket', bucket, bucketRef(account, bucket), active, context);
+  expect(bucket, 'a check must not modify its input').toStrictEqual(before);
+  return findings;
+}
+
+/**
+ * ESLint RuleTester for checks: every check needs pass, fail and unknown cases; input is
+ * deep-frozen; findings must match exactly (status, messageId, full message); a message id
+ * must be declared and every declared one exercised; evaluation must be deterministic.
+ */
+export function runCheckTests(check: AnyCheck, cases: CheckCases): void {
+  describe(check.id, () => {
+    it('has pass, fail and unknown cases with unique names', () => {
+      expect(cases.pass.length, 'pass cases').toBeGreaterThan(0);
+      expect(cases.fail.length, 'fail cases').toBeGreaterThan(0);
+      expect(cases.unknown.length, 'unknown cases').toBeGreaterThan(0);
+      const names = [...cases.pass, ...cases.fail, ...cases.unknown, ...(cases.notApplicable ?? [])].map((c) => c.name);
+      expect(names.filter((name, index) => names.indexOf(name) !== index), 'duplicate case names').toEqual([]);
+    });
+
+    it('exercises every message it declares', () => {
+      const used = new Set([...cases.pass, ...cases.fail, ...cases.unknown].flatMap((c) => [c.expect].flat().map((e) => e.messageId)));
+      expect(Object.keys(check.messages).filter((id) => !used.has(id)), 'messages no case produces').toEqual([]);
+    });
+
+    const groups: readonly (readonly [Status, readonly CheckCase[]])[] = [
+      ['pass', cases.pass],
+      ['fail', cases.fail],
+      ['unknown', cases.unknown],
+    ];
+    for (const [status, group] of groups) {
+      describe(status, () => {
+        for (const testCase of group) {
+          it(testCase.name, () => {
+            const findings = evaluateCase(check, testCase);
+            expect(evaluateCase(check, testCase), 'evaluation must be deterministic').toStrictEqual(findings);
+            for (const finding of findings) {
+              const declared = finding.messageId in check.messages || finding.messageId in BUILTIN_MESSAGES;
+              expect(declared, `messageId '${finding.messageId}' is declared`).toBe(true);
+              expect(unfilledPlaceholders(finding.message), 'unfilled placeholders').toEqual([]);
+            }
+            const expected = [testCase.expect].flat().map((e) => ({ status, messageId: e.messageId, message: e.message }));
+            const actual = findings.map((f) => ({ status: f.status, messageId: f.messageId, message: f.message }));
+            expect(actual).toStrictEqual(expected);
+          });
+        }
+      });
+    }
+
+    if (cases.notApplicable !== undefined && cases.notApplicable.length > 0) {
+      describe('does not apply', () => {
+        for (const testCase of cases.notApplicable ?? []) {
+          it(testCase.name, () => {
+            expect(evaluateCase(check, testCase)).toStrictEqual([]);
+          });
+        }
+      });
+    }
+  });
+}
