@@ -1,5 +1,10 @@
 #!/usr/bin/env node
 // The SDK's own notice about Node.js versions would land in every CI log; `engines` states ours.
 process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+// `s3-audit checks | head`: a reader that went away is not an error worth a stack trace.
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  process.exit(process.exitCode ?? 0);
+});
 const { run } = await import('../dist/cli.js');
 process.exitCode = await run(process.argv.slice(2));

@@ -1,16 +1,16 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import { renderCatalog, CATALOG_FORMATS } from './checks/catalog.ts';
-import type { CatalogFormat } from './checks/catalog.ts';
 import { BUILTIN_CHECKS } from './checks/registry.ts';
 import { SEVERITIES } from './checks/types.ts';
 import type { Severity } from './checks/types.ts';
 import { EXIT } from './cli/exit-code.ts';
-import { renderExplanation } from './cli/explain.ts';
+import { findCheck } from './cli/find-check.ts';
 import { processIo } from './cli/io.ts';
 import type { CliIo } from './cli/io.ts';
 import { runScan } from './cli/scan-command.ts';
 import type { ScanFlags } from './cli/scan-command.ts';
 import { UserError } from './errors.ts';
+import { CATALOG_FORMATS, renderCatalog, renderExplanation } from './report/catalog.ts';
+import type { CatalogFormat } from './report/catalog.ts';
 import { FORMATS } from './report/render.ts';
 import type { ReportFormat } from './report/render.ts';
 import { TOOL } from './version.ts';
@@ -129,7 +129,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--concurrency <n>', 'API calls in flight at once, across the whole scan', positiveInteger('--concurrency', 1024), 32)
     .option('--max-attempts <n>', 'attempts per API call; throttling and 5xx are retried with jittered exponential backoff', positiveInteger('--max-attempts', 20), 8)
     .option('--request-timeout <ms>', 'give up on one API request after this many milliseconds', positiveInteger('--request-timeout', 600_000), 20_000)
-    .option('--snapshot <file>', 'evaluate a saved snapshot instead of calling AWS')
+    .addOption(
+      new Option('--snapshot <file>', 'evaluate a saved snapshot instead of calling AWS').conflicts(['profile', 'region', 'endpointUrl']),
+    )
     .option('--save-snapshot <file>', 'save the collected state as a JSON Lines snapshot (contains bucket policies)')
     .option('--no-color', 'never color the output (also: NO_COLOR, or stdout not a terminal)')
     .option('--no-progress', 'no progress line on stderr')
@@ -153,7 +155,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .description('show why a check matters, how to fix it and the permissions it needs')
     .argument('<check-id>', "a check id from 's3-audit checks'")
     .action((id: string) => {
-      io.stdout.write(renderExplanation(BUILTIN_CHECKS, id));
+      io.stdout.write(renderExplanation(findCheck(BUILTIN_CHECKS, id, 'explain')));
       setExitCode(EXIT.ok);
     });
 

@@ -53,6 +53,7 @@ describe('usage errors exit 2 with one line', () => {
     ['an unknown skipped check id', ['scan', '--skip-checks', 'nope'], /--skip-checks: unknown check id 'nope'/],
     ['explain of an unknown id', ['explain', 'bucket-mfa'], /unknown check id 'bucket-mfa'.*bucket-mfa-delete/],
     ['a missing snapshot file', ['scan', '--snapshot', '/nonexistent/scan.jsonl'], /--snapshot \/nonexistent\/scan.jsonl: cannot read \(ENOENT/],
+    ['--snapshot with an AWS option it would ignore', ['scan', '--snapshot', 's.jsonl', '--profile', 'prod'], /option '--snapshot <file>' cannot be used with option '--profile <name>'/],
     ['an invalid --endpoint-url', ['scan', '--endpoint-url', 'not a url'], /--endpoint-url: 'not a url' is not a URL/],
   ])('%s', async (_name, args, message) => {
     const { code, out, err } = await cli(args);

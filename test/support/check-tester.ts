@@ -57,6 +57,31 @@ function evaluateCase(check: AnyCheck, testCase: Omit<CheckCase, 'expect'>): Fin
   return findings;
 }
 
+/** The suite-level rules: pass, fail and unknown cases exist, names are unique, every message is exercised. */
+export function assertSuite(check: AnyCheck, cases: CheckCases): void {
+  expect(cases.pass.length, 'pass cases').toBeGreaterThan(0);
+  expect(cases.fail.length, 'fail cases').toBeGreaterThan(0);
+  expect(cases.unknown.length, 'unknown cases').toBeGreaterThan(0);
+  const names = [...cases.pass, ...cases.fail, ...cases.unknown, ...(cases.notApplicable ?? [])].map((c) => c.name);
+  expect(names.filter((name, index) => names.indexOf(name) !== index), 'duplicate case names').toEqual([]);
+  const used = new Set([...cases.pass, ...cases.fail, ...cases.unknown].flatMap((c) => [c.expect].flat().map((e) => e.messageId)));
+  expect(Object.keys(check.messages).filter((id) => !used.has(id)), 'messages no case produces').toEqual([]);
+}
+
+/** One case: deterministic, declared message ids, no unfilled placeholder, exactly the expected findings. */
+export function assertCase(check: AnyCheck, testCase: CheckCase, status: Status): void {
+  const findings = evaluateCase(check, testCase);
+  expect(evaluateCase(check, testCase), 'evaluation must be deterministic').toStrictEqual(findings);
+  for (const finding of findings) {
+    const declared = finding.messageId in check.messages || finding.messageId in BUILTIN_MESSAGES;
+    expect(declared, `messageId '${finding.messageId}' is declared`).toBe(true);
+    expect(unfilledPlaceholders(finding.message), 'unfilled placeholders').toEqual([]);
+  }
+  const expected = [testCase.expect].flat().map((e) => ({ status, messageId: e.messageId, message: e.message }));
+  const actual = findings.map((f) => ({ status: f.status, messageId: f.messageId, message: f.message }));
+  expect(actual).toStrictEqual(expected);
+}
+
 /**
  * ESLint RuleTester for checks: every check needs pass, fail and unknown cases; input is
  * deep-frozen; findings must match exactly (status, messageId, full message); a message id
@@ -64,19 +89,9 @@ function evaluateCase(check: AnyCheck, testCase: Omit<CheckCase, 'expect'>): Fin
  */
 export function runCheckTests(check: AnyCheck, cases: CheckCases): void {
   describe(check.id, () => {
-    it('has pass, fail and unknown cases with unique names', () => {
-      expect(cases.pass.length, 'pass cases').toBeGreaterThan(0);
-      expect(cases.fail.length, 'fail cases').toBeGreaterThan(0);
-      expect(cases.unknown.length, 'unknown cases').toBeGreaterThan(0);
-      const names = [...cases.pass, ...cases.fail, ...cases.unknown, ...(cases.notApplicable ?? [])].map((c) => c.name);
-      expect(names.filter((name, index) => names.indexOf(name) !== index), 'duplicate case names').toEqual([]);
+    it('has pass, fail and unknown cases, unique names, and every message exercised', () => {
+      assertSuite(check, cases);
     });
-
-    it('exercises every message it declares', () => {
-      const used = new Set([...cases.pass, ...cases.fail, ...cases.unknown].flatMap((c) => [c.expect].flat().map((e) => e.messageId)));
-      expect(Object.keys(check.messages).filter((id) => !used.has(id)), 'messages no case produces').toEqual([]);
-    });
-
     const groups: readonly (readonly [Status, readonly CheckCase[]])[] = [
       ['pass', cases.pass],
       ['fail', cases.fail],
@@ -86,24 +101,15 @@ export function runCheckTests(check: AnyCheck, cases: CheckCases): void {
       describe(status, () => {
         for (const testCase of group) {
           it(testCase.name, () => {
-            const findings = evaluateCase(check, testCase);
-            expect(evaluateCase(check, testCase), 'evaluation must be deterministic').toStrictEqual(findings);
-            for (const finding of findings) {
-              const declared = finding.messageId in check.messages || finding.messageId in BUILTIN_MESSAGES;
-              expect(declared, `messageId '${finding.messageId}' is declared`).toBe(true);
-              expect(unfilledPlaceholders(finding.message), 'unfilled placeholders').toEqual([]);
-            }
-            const expected = [testCase.expect].flat().map((e) => ({ status, messageId: e.messageId, message: e.message }));
-            const actual = findings.map((f) => ({ status: f.status, messageId: f.messageId, message: f.message }));
-            expect(actual).toStrictEqual(expected);
+            assertCase(check, testCase, status);
           });
         }
       });
     }
-
-    if (cases.notApplicable !== undefined && cases.notApplicable.length > 0) {
+    const notApplicable = cases.notApplicable ?? [];
+    if (notApplicable.length > 0) {
       describe('does not apply', () => {
-        for (const testCase of cases.notApplicable ?? []) {
+        for (const testCase of notApplicable) {
           it(testCase.name, () => {
             expect(evaluateCase(check, testCase)).toStrictEqual([]);
           });
