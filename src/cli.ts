@@ -15,8 +15,6 @@ import { FORMATS } from './report/render.ts';
 import type { ReportFormat } from './report/render.ts';
 import { TOOL } from './version.ts';
 
-const ISSUES_URL = 'https://github.com/s3-audit/s3-audit/issues';
-
 function positiveInteger(name: string, max: number) {
   return (value: string): number => {
     const number = Number(value);
@@ -164,7 +162,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
 
 function describeUnexpected(error: unknown): string {
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
-  return `s3-audit: internal error: ${detail.split('\n')[0] ?? ''} — please report it at ${ISSUES_URL}\n`;
+  return `s3-audit: internal error: ${detail.split('\n')[0] ?? ''} — this is a bug in s3-audit; please report it to the project's issue tracker with the command you ran (never your credentials)\n`;
 }
 
 /** The whole CLI: every error becomes an exit code here and nowhere else. */

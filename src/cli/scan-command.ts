@@ -45,9 +45,11 @@ async function openSource(flags: ScanFlags, io: CliIo, needs: ReturnType<typeof 
     return parseSnapshot(await readLines(flags.snapshot, '--snapshot'), flags.snapshot);
   }
   const progress = createProgress(io.stderr, flags.progress && !flags.quiet);
+  const profile = flags.profile ?? io.env.AWS_PROFILE;
   const collection = await collectAccount({
     region: resolveRegion(flags.region, io.env),
-    ...(flags.profile === undefined ? {} : { profile: flags.profile }),
+    // Passed on explicitly (the SDK would read AWS_PROFILE too) so errors can name the profile.
+    ...(profile === undefined || profile === '' ? {} : { profile }),
     endpoints: resolveEndpoints(flags.endpointUrl, io.env),
     concurrency: flags.concurrency,
     maxAttempts: flags.maxAttempts,

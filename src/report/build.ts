@@ -1,16 +1,8 @@
 import type { Finding, Severity, Status } from '../checks/types.ts';
 import type { Report, ScanError, Summary } from './types.ts';
 
-export interface ReportInput {
-  readonly tool: Report['tool'];
-  readonly account: string;
-  readonly partition: string;
-  readonly startedAt: string;
-  readonly finishedAt: string;
-  readonly findings: readonly Finding[];
-  readonly errors: readonly ScanError[];
-  readonly notes: readonly string[];
-}
+/** Everything a report holds except what buildReport derives. */
+export type ReportInput = Omit<Report, 'schemaVersion' | 'complete' | 'summary'>;
 
 /** Assembles the report with a deterministic order, whatever order workers finished in. */
 export function buildReport(input: ReportInput): Report {

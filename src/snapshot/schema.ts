@@ -4,107 +4,115 @@ import type { BucketState, SnapshotHeader, SnapshotRecord } from './types.ts';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
+// Strict objects: a misspelt or unexpected key is an error, never silently dropped. A new field
+// means a new schema version, so an older s3-audit says "upgrade" instead of misreading a file.
+const optionalString = z.string().exactOptional();
+const optionalNumber = z.number().exactOptional();
+const strings = z.array(z.string());
+
 function observed<T extends z.ZodType>(value: T) {
   return z.discriminatedUnion('state', [
-    z.object({ state: z.literal('present'), value }),
-    z.object({ state: z.literal('absent'), code: z.string().exactOptional() }),
-    z.object({ state: z.literal('error'), operation: z.string(), code: z.string(), message: z.string() }),
+    z.strictObject({ state: z.literal('present'), value }),
+    z.strictObject({ state: z.literal('absent'), code: optionalString }),
+    z.strictObject({ state: z.literal('error'), operation: z.string(), code: z.string(), message: z.string() }),
   ]);
 }
 
-const strings = z.array(z.string());
+/** The schema of each collected value: the snapshot wraps them in Observed, test fixtures reuse them. */
+export const valueSchemas = {
+  publicAccessBlock: z.strictObject({
+    blockPublicAcls: z.boolean(),
+    ignorePublicAcls: z.boolean(),
+    blockPublicPolicy: z.boolean(),
+    restrictPublicBuckets: z.boolean(),
+  }),
+  encryption: z.strictObject({
+    rules: z.array(
+      z.strictObject({
+        sseAlgorithm: optionalString,
+        kmsMasterKeyId: optionalString,
+        bucketKeyEnabled: z.boolean(),
+        blockedEncryptionTypes: strings.exactOptional(),
+      }),
+    ),
+  }),
+  policy: z.strictObject({ text: z.string() }),
+  policyStatus: z.strictObject({ isPublic: z.boolean() }),
+  versioning: z.strictObject({
+    status: z.enum(['Enabled', 'Suspended']).exactOptional(),
+    mfaDelete: z.enum(['Enabled', 'Disabled']).exactOptional(),
+  }),
+  logging: z.strictObject({
+    target: z
+      .strictObject({ bucket: z.string(), prefix: z.string(), keyFormat: z.enum(['simple', 'partitioned']).exactOptional() })
+      .exactOptional(),
+  }),
+  objectLock: z.strictObject({
+    enabled: z.boolean(),
+    defaultRetention: z
+      .strictObject({ mode: optionalString, days: optionalNumber, years: optionalNumber })
+      .exactOptional(),
+  }),
+  cors: z.strictObject({
+    rules: z.array(
+      z.strictObject({
+        id: optionalString,
+        allowedOrigins: strings,
+        allowedMethods: strings,
+        allowedHeaders: strings,
+        exposeHeaders: strings,
+        maxAgeSeconds: optionalNumber,
+      }),
+    ),
+  }),
+  acl: z.strictObject({
+    ownerId: optionalString,
+    grants: z.array(
+      z.strictObject({
+        granteeType: z.string(),
+        id: optionalString,
+        uri: optionalString,
+        email: optionalString,
+        permission: z.string(),
+      }),
+    ),
+  }),
+  ownershipControls: z.strictObject({ objectOwnership: z.string() }),
+  lifecycle: z.strictObject({ rules: z.array(z.strictObject({ id: optionalString, status: z.string() })) }),
+} as const;
 
-const publicAccessBlock = z.object({
-  blockPublicAcls: z.boolean(),
-  ignorePublicAcls: z.boolean(),
-  blockPublicPolicy: z.boolean(),
-  restrictPublicBuckets: z.boolean(),
-});
-
-const bucket = z.object({
+const bucket = z.strictObject({
   name: z.string().min(1),
   region: z.string().min(1),
-  creationDate: z.string().exactOptional(),
-  encryption: observed(
-    z.object({
-      rules: z.array(
-        z.object({
-          sseAlgorithm: z.string().exactOptional(),
-          kmsMasterKeyId: z.string().exactOptional(),
-          bucketKeyEnabled: z.boolean(),
-          blockedEncryptionTypes: strings.exactOptional(),
-        }),
-      ),
-    }),
-  ).exactOptional(),
-  policy: observed(z.object({ text: z.string() })).exactOptional(),
-  policyStatus: observed(z.object({ isPublic: z.boolean() })).exactOptional(),
-  versioning: observed(
-    z.object({ status: z.enum(['Enabled', 'Suspended']).exactOptional(), mfaDelete: z.enum(['Enabled', 'Disabled']).exactOptional() }),
-  ).exactOptional(),
-  logging: observed(
-    z.object({
-      target: z
-        .object({ bucket: z.string(), prefix: z.string(), keyFormat: z.enum(['simple', 'partitioned']).exactOptional() })
-        .exactOptional(),
-    }),
-  ).exactOptional(),
-  objectLock: observed(
-    z.object({
-      enabled: z.boolean(),
-      defaultRetention: z
-        .object({ mode: z.string().exactOptional(), days: z.number().exactOptional(), years: z.number().exactOptional() })
-        .exactOptional(),
-    }),
-  ).exactOptional(),
-  cors: observed(
-    z.object({
-      rules: z.array(
-        z.object({
-          id: z.string().exactOptional(),
-          allowedOrigins: strings,
-          allowedMethods: strings,
-          allowedHeaders: strings,
-          exposeHeaders: strings,
-          maxAgeSeconds: z.number().exactOptional(),
-        }),
-      ),
-    }),
-  ).exactOptional(),
-  publicAccessBlock: observed(publicAccessBlock).exactOptional(),
-  acl: observed(
-    z.object({
-      ownerId: z.string().exactOptional(),
-      grants: z.array(
-        z.object({
-          granteeType: z.string(),
-          id: z.string().exactOptional(),
-          uri: z.string().exactOptional(),
-          email: z.string().exactOptional(),
-          permission: z.string(),
-        }),
-      ),
-    }),
-  ).exactOptional(),
-  ownershipControls: observed(z.object({ objectOwnership: z.string() })).exactOptional(),
-  lifecycle: observed(z.object({ rules: z.array(z.object({ id: z.string().exactOptional(), status: z.string() })) })).exactOptional(),
+  creationDate: optionalString,
+  encryption: observed(valueSchemas.encryption).exactOptional(),
+  policy: observed(valueSchemas.policy).exactOptional(),
+  policyStatus: observed(valueSchemas.policyStatus).exactOptional(),
+  versioning: observed(valueSchemas.versioning).exactOptional(),
+  logging: observed(valueSchemas.logging).exactOptional(),
+  objectLock: observed(valueSchemas.objectLock).exactOptional(),
+  cors: observed(valueSchemas.cors).exactOptional(),
+  publicAccessBlock: observed(valueSchemas.publicAccessBlock).exactOptional(),
+  acl: observed(valueSchemas.acl).exactOptional(),
+  ownershipControls: observed(valueSchemas.ownershipControls).exactOptional(),
+  lifecycle: observed(valueSchemas.lifecycle).exactOptional(),
 }) satisfies z.ZodType<BucketState>;
 
-export const headerSchema = z.object({
+export const headerSchema = z.strictObject({
   kind: z.literal('s3-audit-snapshot'),
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
-  tool: z.object({ name: z.string(), version: z.string() }),
+  tool: z.strictObject({ name: z.string(), version: z.string() }),
   collectedAt: z.string(),
-  account: z.object({
+  account: z.strictObject({
     accountId: z.string().min(1),
     partition: z.string().min(1),
     region: z.string().min(1),
-    publicAccessBlock: observed(publicAccessBlock).exactOptional(),
+    publicAccessBlock: observed(valueSchemas.publicAccessBlock).exactOptional(),
   }),
   collected: z.array(z.enum([...BUCKET_DATA_KEYS, ...ACCOUNT_DATA_KEYS])),
 }) satisfies z.ZodType<SnapshotHeader>;
 
 export const recordSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('bucket'), bucket }),
-  z.object({ type: z.literal('note'), message: z.string() }),
+  z.strictObject({ type: z.literal('bucket'), bucket }),
+  z.strictObject({ type: z.literal('note'), message: z.string() }),
 ]) satisfies z.ZodType<SnapshotRecord>;

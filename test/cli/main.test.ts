@@ -190,6 +190,7 @@ describe('malformed snapshots exit 2 naming the file, the line and the problem',
     ['a newer schema version', header.replace('"schemaVersion":1', '"schemaVersion":2'), /:1: snapshot schema version 2 was written by a newer s3-audit.*upgrade/],
     ['a record of an unknown type', `${header}\n\n{"type":"bucketz"}\n`, /:3: invalid snapshot record: type: /],
     ['a bucket without a region', `${header}\n{"type":"bucket","bucket":{"name":"b"}}\n`, /:2: invalid snapshot record: bucket.region: /],
+    ['a bucket with a key the schema does not know', `${header}\n{"type":"bucket","bucket":{"name":"b","region":"r","versionning":{"state":"absent"}}}\n`, /:2: invalid snapshot record: bucket: Unrecognized key: "versionning"/],
     ['a versioning status AWS does not have', `${header}\n{"type":"bucket","bucket":{"name":"b","region":"r","versioning":{"state":"present","value":{"status":"On"}}}}\n`, /:2: invalid snapshot record: bucket.versioning/],
   ])('%s', async (_name, content, message) => {
     const path = join(tempDir(), 'empty.jsonl');

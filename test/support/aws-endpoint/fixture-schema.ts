@@ -1,9 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { valueSchemas } from '../../../src/snapshot/schema.ts';
 import { KMS_KEY_STATES, KMS_OPERATIONS, S3_BUCKET_OPERATIONS, S3CONTROL_OPERATIONS } from './fixture.ts';
 import type { AccountFixture } from './fixture.ts';
 
-// Strict objects: a misspelt key in a fixture file is an error, not a silently unconfigured bucket.
+// Strict objects (as the snapshot's value schemas are): a misspelt key in a fixture file is an
+// error, not a silently unconfigured bucket.
 const optionalString = z.string().exactOptional();
 const optionalNumber = z.number().exactOptional();
 const times = z.number().int().positive().exactOptional();
@@ -23,88 +25,23 @@ const faultSpec = z.union([
 ]);
 
 const policyDocument = z.union([z.string(), z.record(z.string(), z.unknown())]);
-const strings = z.array(z.string());
 
-const publicAccessBlock = z.strictObject({
-  blockPublicAcls: z.boolean(),
-  ignorePublicAcls: z.boolean(),
-  blockPublicPolicy: z.boolean(),
-  restrictPublicBuckets: z.boolean(),
-});
+const { publicAccessBlock } = valueSchemas;
 
 const bucket = z.strictObject({
   name: z.string().min(3),
   region: z.string().min(1),
   creationDate: optionalString,
-  encryption: z
-    .strictObject({
-      rules: z.array(
-        z.strictObject({
-          sseAlgorithm: optionalString,
-          kmsMasterKeyId: optionalString,
-          bucketKeyEnabled: z.boolean(),
-          blockedEncryptionTypes: strings.exactOptional(),
-        }),
-      ),
-    })
-    .exactOptional(),
+  encryption: valueSchemas.encryption.exactOptional(),
   policy: policyDocument.exactOptional(),
-  policyStatus: z.strictObject({ isPublic: z.boolean() }).exactOptional(),
-  versioning: z
-    .strictObject({
-      status: z.enum(['Enabled', 'Suspended']).exactOptional(),
-      mfaDelete: z.enum(['Enabled', 'Disabled']).exactOptional(),
-    })
-    .exactOptional(),
-  logging: z
-    .strictObject({
-      target: z
-        .strictObject({
-          bucket: z.string(),
-          prefix: z.string(),
-          keyFormat: z.enum(['simple', 'partitioned']).exactOptional(),
-        })
-        .exactOptional(),
-    })
-    .exactOptional(),
-  objectLock: z
-    .strictObject({
-      enabled: z.boolean(),
-      defaultRetention: z
-        .strictObject({ mode: optionalString, days: optionalNumber, years: optionalNumber })
-        .exactOptional(),
-    })
-    .exactOptional(),
-  cors: z
-    .strictObject({
-      rules: z.array(
-        z.strictObject({
-          id: optionalString,
-          allowedOrigins: strings,
-          allowedMethods: strings,
-          allowedHeaders: strings,
-          exposeHeaders: strings,
-          maxAgeSeconds: optionalNumber,
-        }),
-      ),
-    })
-    .exactOptional(),
+  policyStatus: valueSchemas.policyStatus.exactOptional(),
+  versioning: valueSchemas.versioning.exactOptional(),
+  logging: valueSchemas.logging.exactOptional(),
+  objectLock: valueSchemas.objectLock.exactOptional(),
+  cors: valueSchemas.cors.exactOptional(),
   publicAccessBlock: publicAccessBlock.exactOptional(),
-  acl: z
-    .strictObject({
-      ownerId: optionalString,
-      grants: z.array(
-        z.strictObject({
-          granteeType: z.string(),
-          id: optionalString,
-          uri: optionalString,
-          email: optionalString,
-          permission: z.string(),
-        }),
-      ),
-    })
-    .exactOptional(),
-  ownershipControls: z.strictObject({ objectOwnership: z.string() }).exactOptional(),
+  acl: valueSchemas.acl.exactOptional(),
+  ownershipControls: valueSchemas.ownershipControls.exactOptional(),
   lifecycle: z
     .strictObject({
       rules: z.array(
