@@ -11,7 +11,7 @@ import type {
   GetObjectLockConfigurationOutput,
   ServerSideEncryptionRule,
 } from '@aws-sdk/client-s3';
-import { absent, present, type Observed } from '../snapshot/observed.ts';
+import { absent, observedError, present, type Observed } from '../snapshot/observed.ts';
 import type {
   Acl,
   AclGrant,
@@ -76,8 +76,27 @@ export function normalizePolicyStatus(output: GetBucketPolicyStatusOutput): Obse
   return present({ isPublic: output.PolicyStatus?.IsPublic ?? false });
 }
 
+const VERSIONING_STATUSES = ['Enabled', 'Suspended'] as const;
+const MFA_DELETE_STATUSES = ['Enabled', 'Disabled'] as const;
+
+function oneOf<T extends string>(values: readonly T[], value: string | undefined): value is T | undefined {
+  return value === undefined || values.some((known) => known === value);
+}
+
+/**
+ * Versioning has exactly these states on AWS; any other answer (seen from S3-compatible stores)
+ * says nothing we can judge, so it is an error value rather than a guess at "not enabled".
+ */
 export function normalizeVersioning(output: GetBucketVersioningOutput): Observed<Versioning> {
-  return present({ ...optional('status', output.Status), ...optional('mfaDelete', output.MFADelete) });
+  const { Status: status, MFADelete: mfaDelete } = output;
+  if (!oneOf(VERSIONING_STATUSES, status) || !oneOf(MFA_DELETE_STATUSES, mfaDelete)) {
+    return observedError(
+      'GetBucketVersioning',
+      'UnexpectedResponse',
+      `unrecognized versioning state (Status ${String(status)}, MfaDelete ${String(mfaDelete)})`,
+    );
+  }
+  return present({ ...optional('status', status), ...optional('mfaDelete', mfaDelete) });
 }
 
 export function normalizeLogging(output: GetBucketLoggingOutput): Observed<Logging> {

@@ -34,7 +34,7 @@ runCheckTests(check, {
       },
     },
     {
-      name: 'an endpoint answering "not configured" for versioning counts as never enabled',
+      name: 'a snapshot recording versioning as absent counts as never enabled',
       bucket: { versioning: absent('NotImplemented') },
       expect: {
         messageId: 'neverEnabled',

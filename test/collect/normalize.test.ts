@@ -117,6 +117,20 @@ describe('normalizeVersioning', () => {
   it.each(cases)('%s', (_case, output, expected) => {
     expect(normalizeVersioning({ ...output })).toEqual({ state: 'present', value: expected });
   });
+
+  it.each([
+    ['a Status AWS never sends', { Status: 'Disabled' }, 'Status Disabled, MfaDelete undefined'],
+    ['an MfaDelete AWS never sends', { Status: 'Enabled', MFADelete: 'On' }, 'Status Enabled, MfaDelete On'],
+  ] as const)('%s is an error value, never read as "not enabled"', (_case, output, detail) => {
+    // The SDK types these as enums, but the wire carries any string.
+    const raw: GetBucketVersioningOutput = JSON.parse(JSON.stringify(output)) as GetBucketVersioningOutput;
+    expect(normalizeVersioning(raw)).toEqual({
+      state: 'error',
+      operation: 'GetBucketVersioning',
+      code: 'UnexpectedResponse',
+      message: `unrecognized versioning state (${detail})`,
+    });
+  });
 });
 
 describe('normalizeLogging', () => {
