@@ -1,22 +1,12 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createClients } from '../../src/collect/clients.ts';
 import { UserError } from '../../src/errors.ts';
-import { PAB_XML, sendXml, startLocalServer, type LocalServer } from './http-server.ts';
-import { ACCOUNT_ID, collectOptions, useFakeCredentials } from './support.ts';
+import { PAB_XML, sendXml, useLocalServers } from './http-server.ts';
+import { ACCOUNT_ID, collectOptions } from './support.ts';
 
-let server: LocalServer | undefined;
-
-beforeEach(() => {
-  useFakeCredentials();
-});
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  vi.unstubAllEnvs();
-});
+const startServer = useLocalServers();
 
 async function retryModeOf(client: { config: { retryStrategy: () => Promise<object> } }): Promise<unknown> {
   return Reflect.get(await client.config.retryStrategy(), 'mode');
@@ -68,7 +58,7 @@ describe('S3 Control with a custom endpoint', () => {
   it.each(['127.0.0.1', 'localhost'])(
     'sends GetPublicAccessBlock to host %s unchanged, without the account-id prefix',
     async (host) => {
-      server = await startLocalServer((_request, response) => {
+      const server = await startServer((_request, response) => {
         sendXml(response, 200, PAB_XML);
       });
       const endpoint = `http://${host}:${server.port}`;

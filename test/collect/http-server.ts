@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterEach, beforeEach, vi } from 'vitest';
+import { useFakeCredentials } from './support.ts';
 
 export interface RecordedRequest {
   readonly method: string;
@@ -72,3 +74,20 @@ export const PAB_XML =
   '<BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls>' +
   '<BlockPublicPolicy>false</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets>' +
   '</PublicAccessBlockConfiguration>';
+
+/** For a test file that starts loopback servers: fake credentials per test, every server closed after it. */
+export function useLocalServers(): (handle: Handler) => Promise<LocalServer> {
+  const started: LocalServer[] = [];
+  beforeEach(() => {
+    useFakeCredentials();
+  });
+  afterEach(async () => {
+    await Promise.all(started.splice(0).map((server) => server.close()));
+    vi.unstubAllEnvs();
+  });
+  return async (handle) => {
+    const server = await startLocalServer(handle);
+    started.push(server);
+    return server;
+  };
+}

@@ -1,25 +1,15 @@
 import type { ServerResponse } from 'node:http';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { collectAccount } from '../../src/collect/collect-account.ts';
-import { PAB_XML, startLocalServer, sendXml, type LocalServer, type RecordedRequest } from './http-server.ts';
-import { ACCOUNT_ID, bucketsOf, collectOptions, readAll, useFakeCredentials } from './support.ts';
+import { PAB_XML, sendXml, useLocalServers, type RecordedRequest } from './http-server.ts';
+import { ACCOUNT_ID, bucketsOf, collectOptions, readAll } from './support.ts';
 
 /*
  * The real SDK against a loopback server: request building (hosts, paths, headers) and XML
  * parsing are the SDK's own, not mocked.
  */
 
-let server: LocalServer | undefined;
-
-beforeEach(() => {
-  useFakeCredentials();
-});
-
-afterEach(async () => {
-  await server?.close();
-  server = undefined;
-  vi.unstubAllEnvs();
-});
+const startServer = useLocalServers();
 
 /** A tiny account: bucket "alpha" (region listed) and "beta" (region only from HeadBucket). */
 function fakeAws(request: RecordedRequest, response: ServerResponse): void {
@@ -76,7 +66,7 @@ function fakeAws(request: RecordedRequest, response: ServerResponse): void {
 
 describe('collectAccount against a local endpoint', () => {
   it('collects a small account end to end', async () => {
-    server = await startLocalServer(fakeAws);
+    const server = await startServer(fakeAws);
     const endpoint = server.url;
     const collection = await collectAccount(
       collectOptions(
@@ -128,7 +118,7 @@ describe('collectAccount against a local endpoint', () => {
 
 describe('ending the records early', () => {
   it('cancels the calls in flight and closes the connections', async () => {
-    server = await startLocalServer(fakeAws);
+    const server = await startServer(fakeAws);
     const endpoint = server.url;
     const collection = await collectAccount(
       collectOptions({ endpoints: { s3: endpoint, sts: endpoint }, requestTimeoutMs: 20_000 }, ['versioning']),
@@ -141,7 +131,7 @@ describe('ending the records early', () => {
 
     await iterator.return?.(undefined);
     await vi.waitFor(async () => {
-      expect(await server?.openConnections()).toBe(0);
+      expect(await server.openConnections()).toBe(0);
     });
   });
 });
