@@ -1,5 +1,5 @@
-import { createReadStream, createWriteStream } from 'node:fs';
-import { rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { constants, createReadStream, createWriteStream } from 'node:fs';
+import { access, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -24,6 +24,16 @@ async function isSpecialFile(path: string): Promise<boolean> {
 
 function tempPathFor(path: string): string {
   return join(dirname(path), `.${basename(path)}.s3-audit-tmp-${process.pid}-${randomBytes(4).toString('hex')}`);
+}
+
+/** Fails early, naming the flag, when `path` could not be created or replaced later. */
+export async function assertWritable(path: string, flag: string): Promise<void> {
+  const target = resolve(path);
+  try {
+    await access((await isSpecialFile(target)) ? target : dirname(target), constants.W_OK);
+  } catch (error) {
+    throw new UserError(`${flag} ${path}: cannot write (${describeFsError(error)})`);
+  }
 }
 
 /** Writes the whole file or nothing: readers never see a half-written report. */

@@ -2,18 +2,18 @@ import { collectAccount } from '../collect/collect-account.ts';
 import type { Severity } from '../checks/types.ts';
 import { BUILTIN_CHECKS } from '../checks/registry.ts';
 import { scan } from '../engine/scan.ts';
-import type { ScanSource } from '../engine/scan.ts';
+import type { ScanResult, ScanSource } from '../engine/scan.ts';
 import { neededData, selectChecks } from '../engine/select.ts';
 import { buildReport } from '../report/build.ts';
 import { render } from '../report/render.ts';
 import type { ReportFormat } from '../report/render.ts';
 import { parseSnapshot, serializeSnapshotLine } from '../snapshot/jsonl.ts';
+import type { DataKey } from '../snapshot/types.ts';
 import { TOOL } from '../version.ts';
 import { bucketFilter } from './bucket-filter.ts';
 import { resolveEndpoints, resolveRegion } from './endpoints.ts';
 import { exitCodeFor } from './exit-code.ts';
-import { openAtomicLineWriter, readLines, writeFileAtomic } from './files.ts';
-import type { LineWriter } from './files.ts';
+import { assertWritable, openAtomicLineWriter, readLines, writeFileAtomic } from './files.ts';
 import type { CliIo } from './io.ts';
 import { createProgress } from './progress.ts';
 
@@ -40,7 +40,12 @@ export interface ScanFlags {
   readonly quiet: boolean;
 }
 
-async function openSource(flags: ScanFlags, io: CliIo, needs: ReturnType<typeof neededData>, includeBucket: (name: string) => boolean): Promise<ScanSource> {
+async function openSource(
+  flags: ScanFlags,
+  io: CliIo,
+  needs: ReadonlySet<DataKey>,
+  includeBucket: (name: string) => boolean,
+): Promise<ScanSource> {
   if (flags.snapshot !== undefined) {
     return parseSnapshot(await readLines(flags.snapshot, '--snapshot'), flags.snapshot);
   }
@@ -69,15 +74,14 @@ export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
   const startedAt = new Date().toISOString();
   const checks = selectChecks(BUILTIN_CHECKS, { only: flags.checks, skip: flags.skipChecks });
   const includeBucket = bucketFilter(flags.bucket, flags.excludeBucket);
-  const source = await openSource(flags, io, neededData(checks), includeBucket);
-
-  let snapshotWriter: LineWriter | undefined;
-  if (flags.saveSnapshot !== undefined) {
-    snapshotWriter = await openAtomicLineWriter(flags.saveSnapshot, '--save-snapshot');
-    await snapshotWriter.write(serializeSnapshotLine(source.header));
-  }
-  let result;
+  // Output paths are checked before the first AWS call: a long scan must not end in "cannot write".
+  if (flags.output !== undefined) await assertWritable(flags.output, '--output');
+  const snapshotWriter =
+    flags.saveSnapshot === undefined ? undefined : await openAtomicLineWriter(flags.saveSnapshot, '--save-snapshot');
+  let result: ScanResult;
   try {
+    const source = await openSource(flags, io, neededData(checks), includeBucket);
+    await snapshotWriter?.write(serializeSnapshotLine(source.header));
     result = await scan(source, checks, {
       trustedAccounts: [],
       includeBucket,

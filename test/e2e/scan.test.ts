@@ -185,6 +185,14 @@ describe('fatal conditions exit 2 with one actionable line', () => {
     expect(run.stderr).toMatch(/^s3-audit: error: .*credentials.*AWS_ACCESS_KEY_ID.*AWS_PROFILE/);
   });
 
+  it('an --output that cannot be written, before any AWS call is made', async () => {
+    const server = await serve({ accountId: ACCOUNT, buckets: [hardened('alpha', 'us-east-1')] });
+    const run = await scan(server.url, ['--output', '/nonexistent/dir/report.txt']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/^s3-audit: error: --output \/nonexistent\/dir\/report.txt: cannot write \(ENOENT/);
+    expect(server.requests).toEqual([]);
+  });
+
   it('an endpoint that does not answer', async () => {
     const run = await scan('http://127.0.0.1:9', ['--max-attempts', '1'], TEST_CREDENTIALS);
     expect(run.code).toBe(2);
