@@ -9,6 +9,7 @@ import type { CliIo } from './cli/io.ts';
 import { runScan } from './cli/scan-command.ts';
 import type { ScanFlags } from './cli/scan-command.ts';
 import { UserError } from './errors.ts';
+import { isOneOf } from './is-one-of.ts';
 import { CATALOG_FORMATS, renderCatalog, renderExplanation } from './report/catalog.ts';
 import type { CatalogFormat } from './report/catalog.ts';
 import { FORMATS } from './report/render.ts';
@@ -28,10 +29,6 @@ function positiveInteger(name: string, max: number) {
 /** Repeated flags and comma-separated lists both work: --checks a,b --checks c. */
 function list(value: string, previous: readonly string[] = []): string[] {
   return [...previous, ...value.split(',').map((item) => item.trim()).filter((item) => item !== '')];
-}
-
-function isOneOf<T extends string>(values: readonly T[], value: unknown): value is T {
-  return values.some((candidate) => candidate === value);
 }
 
 function oneOf<T extends string>(values: readonly T[], value: unknown, flag: string): T {

@@ -3,6 +3,13 @@ import { UserError } from '../errors.ts';
 
 type Env = Readonly<Record<string, string | undefined>>;
 
+const SERVICE_VARIABLES = [
+  ['s3', 'AWS_ENDPOINT_URL_S3'],
+  ['s3control', 'AWS_ENDPOINT_URL_S3_CONTROL'],
+  ['sts', 'AWS_ENDPOINT_URL_STS'],
+  ['kms', 'AWS_ENDPOINT_URL_KMS'],
+] as const satisfies readonly (readonly [keyof Endpoints, string])[];
+
 function validUrl(value: string, source: string): string {
   let url: URL;
   try {
@@ -32,13 +39,12 @@ export function resolveEndpoints(flag: string | undefined, env: Env): Endpoints 
     const general = env.AWS_ENDPOINT_URL;
     return general !== undefined && general !== '' ? validUrl(general, 'AWS_ENDPOINT_URL') : undefined;
   };
-  const endpoints: Record<string, string> = {};
-  const services = { s3: 'AWS_ENDPOINT_URL_S3', s3control: 'AWS_ENDPOINT_URL_S3_CONTROL', sts: 'AWS_ENDPOINT_URL_STS', kms: 'AWS_ENDPOINT_URL_KMS' };
-  for (const [service, variable] of Object.entries(services)) {
-    const url = pick(variable);
-    if (url !== undefined) endpoints[service] = url;
-  }
-  return endpoints;
+  return Object.fromEntries(
+    SERVICE_VARIABLES.flatMap(([service, variable]) => {
+      const url = pick(variable);
+      return url === undefined ? [] : [[service, url]];
+    }),
+  );
 }
 
 export function resolveRegion(flag: string | undefined, env: Env): string {

@@ -1,5 +1,6 @@
-import type { Finding, Severity } from '../checks/types.ts';
+import type { Severity } from '../checks/types.ts';
 import { meetsSeverity } from '../report/severity.ts';
+import type { Report } from '../report/types.ts';
 
 export const EXIT = { ok: 0, failed: 1, usage: 2, incomplete: 3, interrupted: 130 } as const;
 
@@ -11,11 +12,11 @@ export interface GatePolicy {
 }
 
 /** Design §5: a failing finding (1) wins over an incomplete scan (3); 2 is decided before a report exists. */
-export function exitCodeFor(findings: readonly Finding[], policy: GatePolicy): number {
+export function exitCodeFor(report: Report, policy: GatePolicy): number {
   const { failOn } = policy;
-  if (failOn !== 'none' && findings.some((f) => f.status === 'fail' && meetsSeverity(f.severity, failOn))) {
+  if (failOn !== 'none' && report.findings.some((f) => f.status === 'fail' && meetsSeverity(f.severity, failOn))) {
     return EXIT.failed;
   }
-  if (!policy.allowIncomplete && findings.some((f) => f.status === 'unknown')) return EXIT.incomplete;
+  if (!policy.allowIncomplete && !report.complete) return EXIT.incomplete;
   return EXIT.ok;
 }

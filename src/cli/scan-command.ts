@@ -84,7 +84,7 @@ export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
     await snapshotWriter?.write(serializeSnapshotLine(source.header));
     result = await scan(source, checks, {
       trustedAccounts: [],
-      includeBucket,
+      ...(flags.snapshot === undefined ? {} : { includeBucket }),
       ...(snapshotWriter === undefined ? {} : { onRecord: (record) => snapshotWriter.write(serializeSnapshotLine(record)) }),
     });
     await snapshotWriter?.commit();
@@ -121,5 +121,5 @@ export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
       io.stderr.write(`s3-audit: saved snapshot to ${flags.saveSnapshot} (it contains bucket policies: store it like one)\n`);
     }
   }
-  return exitCodeFor(report.findings, { failOn: flags.failOn, allowIncomplete: flags.allowIncomplete });
+  return exitCodeFor(report, { failOn: flags.failOn, allowIncomplete: flags.allowIncomplete });
 }

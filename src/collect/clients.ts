@@ -1,7 +1,6 @@
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
-import { UserError } from '../errors.ts';
 import type { CollectOptions } from './types.ts';
 
 export type ClientOptions = Pick<
@@ -24,9 +23,7 @@ const MAX_CONNECTION_TIMEOUT_MS = 10_000;
 
 export function createClients(options: ClientOptions): Clients {
   const s3Clients = new Map<string, S3Client>();
-  const s3Endpoint = checkedEndpoint('S3', options.endpoints.s3);
-  const s3controlEndpoint = checkedEndpoint('S3 Control', options.endpoints.s3control);
-  const stsEndpoint = checkedEndpoint('STS', options.endpoints.sts);
+  const { s3: s3Endpoint, s3control: s3controlEndpoint, sts: stsEndpoint } = options.endpoints;
 
   const s3control = new S3ControlClient({
     ...sharedConfig(options, options.region),
@@ -94,11 +91,4 @@ function unprefixedEndpoint(endpoint: string) {
     disableHostPrefix: true,
     endpointProvider: () => ({ url: new URL(endpoint) }),
   };
-}
-
-function checkedEndpoint(service: string, endpoint: string | undefined): string | undefined {
-  if (endpoint !== undefined && !URL.canParse(endpoint)) {
-    throw new UserError(`The ${service} endpoint is not a valid URL; give one like https://host:port`);
-  }
-  return endpoint;
 }

@@ -11,6 +11,7 @@ import type {
   GetObjectLockConfigurationOutput,
   ServerSideEncryptionRule,
 } from '@aws-sdk/client-s3';
+import { isOneOf } from '../is-one-of.ts';
 import { absent, observedError, present, type Observed } from '../snapshot/observed.ts';
 import type {
   Acl,
@@ -79,17 +80,15 @@ export function normalizePolicyStatus(output: GetBucketPolicyStatusOutput): Obse
 const VERSIONING_STATUSES = ['Enabled', 'Suspended'] as const;
 const MFA_DELETE_STATUSES = ['Enabled', 'Disabled'] as const;
 
-function oneOf<T extends string>(values: readonly T[], value: string | undefined): value is T | undefined {
-  return value === undefined || values.some((known) => known === value);
-}
-
 /**
  * Versioning has exactly these states on AWS; any other answer (seen from S3-compatible stores)
  * says nothing we can judge, so it is an error value rather than a guess at "not enabled".
  */
 export function normalizeVersioning(output: GetBucketVersioningOutput): Observed<Versioning> {
   const { Status: status, MFADelete: mfaDelete } = output;
-  if (!oneOf(VERSIONING_STATUSES, status) || !oneOf(MFA_DELETE_STATUSES, mfaDelete)) {
+  const statusKnown = status === undefined || isOneOf(VERSIONING_STATUSES, status);
+  const mfaDeleteKnown = mfaDelete === undefined || isOneOf(MFA_DELETE_STATUSES, mfaDelete);
+  if (!statusKnown || !mfaDeleteKnown) {
     return observedError(
       'GetBucketVersioning',
       'UnexpectedResponse',

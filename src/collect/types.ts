@@ -1,6 +1,6 @@
 import type { DataKey, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
 
-/** Where each AWS service is reached; undefined means the SDK's default AWS endpoint. */
+/** Where each AWS service is reached, as validated URLs (cli/endpoints.ts); undefined means AWS itself. */
 export interface Endpoints {
   readonly s3?: string;
   readonly s3control?: string;

@@ -14,8 +14,8 @@ export interface ScanSource {
 
 export interface ScanOptions {
   readonly trustedAccounts: readonly string[];
-  /** Applies --bucket/--exclude-bucket when replaying a snapshot collected with a wider scope. */
-  readonly includeBucket: (name: string) => boolean;
+  /** --bucket/--exclude-bucket for a replayed snapshot; a live collection was already filtered. */
+  readonly includeBucket?: (name: string) => boolean;
   /** Sees every record as it streams by, e.g. to save the snapshot. */
   readonly onRecord?: (record: SnapshotRecord) => void | Promise<void>;
 }
@@ -57,7 +57,7 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
       continue;
     }
     const { bucket } = record;
-    if (!options.includeBucket(bucket.name)) continue;
+    if (options.includeBucket?.(bucket.name) === false) continue;
     await options.onRecord?.(record);
     const ref = bucketRef(account, bucket);
     errors.push(...bucketErrors(bucket, ref.arn));

@@ -1,4 +1,5 @@
 import type { Finding, Severity, Status } from '../checks/types.ts';
+import { compareStrings } from './text.ts';
 import type { Report, ScanError, Summary } from './types.ts';
 
 /** Everything a report holds except what buildReport derives. */
@@ -46,11 +47,6 @@ export function summarize(findings: readonly Finding[]): Summary {
 
 function zeroCounts(): Record<Status, number> {
   return { pass: 0, fail: 0, unknown: 0 };
-}
-
-// Code-unit order, not localeCompare: the same report must sort the same on every machine.
-function compareStrings(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 function compareFindings(a: Finding, b: Finding): number {

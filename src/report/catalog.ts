@@ -1,7 +1,7 @@
 import Table from 'cli-table3';
 import type { AnyCheck } from '../checks/types.ts';
 import { DATA_SOURCES } from '../snapshot/data-sources.ts';
-import { wrap } from './text.ts';
+import { compareStrings, wrap } from './text.ts';
 
 export const CATALOG_FORMATS = ['table', 'json', 'markdown'] as const;
 export type CatalogFormat = (typeof CATALOG_FORMATS)[number];
@@ -41,7 +41,7 @@ function catalogTable(checks: readonly AnyCheck[]): string {
 
 /** The check catalog for `s3-audit checks`; the markdown form is what the README embeds. */
 export function renderCatalog(checks: readonly AnyCheck[], format: CatalogFormat): string {
-  const sorted = [...checks].sort((a, b) => a.id.localeCompare(b.id));
+  const sorted = [...checks].sort((a, b) => compareStrings(a.id, b.id));
   if (format === 'json') return catalogJson(sorted);
   if (format === 'markdown') return catalogMarkdown(sorted);
   return catalogTable(sorted);

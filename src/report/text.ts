@@ -50,3 +50,8 @@ export function formatDuration(startedAt: string, finishedAt: string): string | 
   const minutes = Math.round(seconds / 60);
   return `${Math.floor(minutes / 60)}h ${pad(minutes % 60)}m`;
 }
+
+/** Code-unit order, not localeCompare: output must sort the same on every machine and locale. */
+export function compareStrings(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

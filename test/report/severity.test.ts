@@ -1,3 +1,4 @@
+import { isOneOf } from '../../src/is-one-of.ts';
 import { describe, expect, it } from 'vitest';
 import { SEVERITIES, type Severity } from '../../src/checks/types.ts';
 import { compareSeverity, meetsSeverity, severityRank } from '../../src/report/severity.ts';
@@ -24,10 +25,6 @@ describe('severity ranking', () => {
   });
 
   it('sorts most severe first', () => {
-    expect(['low', 'critical', 'info', 'medium', 'high'].filter(isSeverity).sort(compareSeverity)).toEqual(SEVERITIES);
+    expect(['low', 'critical', 'info', 'medium', 'high'].filter((value) => isOneOf(SEVERITIES, value)).sort(compareSeverity)).toEqual(SEVERITIES);
   });
 });
-
-function isSeverity(value: string): value is Severity {
-  return SEVERITIES.some((severity) => severity === value);
-}
