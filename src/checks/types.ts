@@ -92,6 +92,13 @@ export interface ResourceRef {
   readonly account: string;
 }
 
+/** Why a finding is accepted: from a config `suppressions:` entry. */
+export interface Suppression {
+  readonly reason: string;
+  /** ISO date after which the entry stops applying. */
+  readonly expires?: string;
+}
+
 export interface Finding {
   readonly checkId: string;
   readonly status: Status;
@@ -102,4 +109,8 @@ export interface Finding {
   readonly evidence?: Readonly<Record<string, unknown>>;
   /** Stable hash of checkId + resource ARN: baselines and SARIF key on it. */
   readonly fingerprint: string;
+  /** Set when a suppression applies: counted, hidden unless asked for, kept out of SARIF, never fails the scan. */
+  readonly suppression?: Suppression;
+  /** Set on failing findings when a baseline is given: only `new` ones gate the scan. */
+  readonly baseline?: 'new' | 'known';
 }
