@@ -1,0 +1,46 @@
+import type { Observed } from '../../snapshot/observed.ts';
+import type { PublicAccessBlock } from '../../snapshot/types.ts';
+
+export const PUBLIC_ACCESS_BLOCK_FLAGS = [
+  'blockPublicAcls',
+  'ignorePublicAcls',
+  'blockPublicPolicy',
+  'restrictPublicBuckets',
+] as const satisfies readonly (keyof PublicAccessBlock)[];
+export type PublicAccessBlockFlag = (typeof PUBLIC_ACCESS_BLOCK_FLAGS)[number];
+
+/** The AWS API / console name of each flag, for messages. */
+export const FLAG_NAMES: Readonly<Record<PublicAccessBlockFlag, string>> = {
+  blockPublicAcls: 'BlockPublicAcls',
+  ignorePublicAcls: 'IgnorePublicAcls',
+  blockPublicPolicy: 'BlockPublicPolicy',
+  restrictPublicBuckets: 'RestrictPublicBuckets',
+};
+
+/** Where an effective flag comes from; `unknown` when it is off where readable and a level could not be read. */
+export type FlagSource = 'account' | 'bucket' | 'both' | 'off' | 'unknown';
+
+function flagAt(level: Observed<PublicAccessBlock> | undefined, flag: PublicAccessBlockFlag): boolean | undefined {
+  if (level === undefined || level.state === 'error') return undefined;
+  return level.state === 'present' && level.value[flag];
+}
+
+/**
+ * AWS applies the most restrictive combination: a flag is in effect when the account OR the
+ * bucket (OR the access point) sets it. An absent configuration means every flag is off.
+ * A level that is missing from the snapshot or unreadable can only make the answer unknown,
+ * never "off".
+ */
+export function effectiveFlag(
+  flag: PublicAccessBlockFlag,
+  account: Observed<PublicAccessBlock> | undefined,
+  bucket: Observed<PublicAccessBlock> | undefined,
+): FlagSource {
+  const atAccount = flagAt(account, flag);
+  const atBucket = flagAt(bucket, flag);
+  if (atAccount === true && atBucket === true) return 'both';
+  if (atAccount === true) return 'account';
+  if (atBucket === true) return 'bucket';
+  if (atAccount === undefined || atBucket === undefined) return 'unknown';
+  return 'off';
+}
