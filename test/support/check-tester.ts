@@ -77,7 +77,9 @@ function caseIndex(bucket: BucketState, testCase: Omit<CheckCase, 'expect'>, rev
 function evaluateCase(check: AnyCheck, testCase: Omit<CheckCase, 'expect'>, reversed = false): Finding[] {
   const account = deepFreeze({ ...TEST_ACCOUNT, ...testCase.account });
   const context: AccountContext = deepFreeze({ account, trustedAccounts: testCase.trustedAccounts ?? [] });
-  const options: unknown = testCase.options ?? check.options?.defaults;
+  // Case options go through the check's schema, as configured options would.
+  const options: unknown =
+    testCase.options === undefined || check.options === undefined ? check.options?.defaults : check.options.schema.parse(testCase.options);
   const active = [{ check, severity: check.severity, options }];
   if (!isIndexCheck(check) && (testCase.otherBuckets !== undefined || testCase.unscannedBuckets !== undefined)) {
     throw new Error(`${testCase.name}: otherBuckets and unscannedBuckets are for checks that read the bucket index`);
@@ -114,6 +116,9 @@ export function assertSuite(check: AnyCheck, cases: CheckCases): void {
   expect(names.filter((name, index) => names.indexOf(name) !== index), 'duplicate case names').toEqual([]);
   const used = new Set([...cases.pass, ...cases.fail, ...cases.unknown].flatMap((c) => [c.expect].flat().map((e) => e.messageId)));
   expect(Object.keys(check.messages).filter((id) => !used.has(id)), 'messages no case produces').toEqual([]);
+  if (check.options !== undefined) {
+    expect(check.options.schema.safeParse(check.options.defaults).success, 'default options satisfy the schema').toBe(true);
+  }
 }
 
 /** One case: deterministic, declared message ids, no unfilled placeholder, exactly the expected findings. */
