@@ -82,9 +82,9 @@ interface BucketStream {
 
 /**
  * One record per listed bucket left out of the scan (when asked for), then one per scanned
- * bucket, yielded as soon as its calls are done. Only `window` buckets are
- * collected at a time, so memory does not grow with the account. Ending the iteration early
- * cancels the calls in flight; either way the clients are closed at the end.
+ * bucket, yielded as soon as its calls are done. Only `window` buckets are collected at a time,
+ * so memory does not grow with the account. Ending the iteration early cancels the calls in
+ * flight; either way the clients are closed at the end.
  */
 async function* bucketRecords(
   stream: BucketStream,
