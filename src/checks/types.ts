@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { BucketIndex, IndexedBucket } from '../engine/bucket-index.ts';
 import type { AccountState, BucketState, DataKey } from '../snapshot/types.ts';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
@@ -19,6 +20,11 @@ export type ResourceType =
 export interface AccountContext {
   readonly account: AccountState;
   readonly trustedAccounts: readonly string[];
+}
+
+/** What an index check sees: the account context plus the complete index over the account's buckets. */
+export interface IndexedAccountContext extends AccountContext {
+  readonly buckets: BucketIndex;
 }
 
 export interface ResourceStates {
@@ -51,6 +57,8 @@ export interface CheckOptionsSpec<O> {
 }
 
 export interface Check<R extends EvaluatedResourceType = EvaluatedResourceType, M extends string = string, O = undefined> {
+  /** 'resource' (the default): evaluated as soon as its resource is collected. */
+  readonly scope?: 'resource';
   /** kebab-case, stable forever; the file name under src/checks/ equals the id. */
   readonly id: string;
   /** States the secure state, e.g. "Bucket policy denies non-TLS requests". */
@@ -80,9 +88,27 @@ export interface Check<R extends EvaluatedResourceType = EvaluatedResourceType, 
   ): Verdict<NoInfer<M> | BuiltinMessageId> | readonly Verdict<NoInfer<M> | BuiltinMessageId>[] | undefined;
 }
 
+type IndexVerdicts<M extends string> = Verdict<M | BuiltinMessageId> | readonly Verdict<M | BuiltinMessageId>[] | undefined;
+
+/**
+ * A bucket check that reads other buckets through the bucket index (the logging graph). The
+ * engine runs it once every bucket has been indexed, on the bucket's compact index entry: full
+ * bucket state is not kept that long. Its `needs` are collected for every scanned bucket.
+ */
+export interface IndexCheck<M extends string = string, O = undefined> extends Omit<Check<'bucket', M, O>, 'scope' | 'evaluate'> {
+  readonly scope: 'bucket-index';
+  /** Pure and deterministic; `bucket` is the index entry of a scanned bucket in the scan's scope. */
+  evaluate(bucket: IndexedBucket, context: IndexedAccountContext, options: O): IndexVerdicts<NoInfer<M>>;
+}
+
 /** Any check, whatever its message ids and options; what registries and the engine hold. */
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- options are validated per check by its own schema
-export type AnyCheck = Check<EvaluatedResourceType, string, any>;
+export type AnyCheck = Check<EvaluatedResourceType, string, any> | IndexCheck<string, any>;
+
+/** Index checks wait for the complete index; every other check runs as its resource streams by. */
+export function isIndexCheck(check: AnyCheck): check is Extract<AnyCheck, { readonly scope: 'bucket-index' }> {
+  return check.scope === 'bucket-index';
+}
 
 export interface ResourceRef {
   readonly type: ResourceType;

@@ -1,6 +1,8 @@
 import { collectAccount } from '../collect/collect-account.ts';
 import type { Severity } from '../checks/types.ts';
 import { BUILTIN_CHECKS } from '../checks/registry.ts';
+import { isIndexCheck } from '../checks/types.ts';
+import type { ActiveCheck } from '../engine/evaluate.ts';
 import { scan } from '../engine/scan.ts';
 import type { ScanResult, ScanSource } from '../engine/scan.ts';
 import { neededData, selectChecks } from '../engine/select.ts';
@@ -8,7 +10,6 @@ import { buildReport } from '../report/build.ts';
 import { render } from '../report/render.ts';
 import type { ReportFormat } from '../report/render.ts';
 import { parseSnapshot, serializeSnapshotLine } from '../snapshot/jsonl.ts';
-import type { DataKey } from '../snapshot/types.ts';
 import { TOOL } from '../version.ts';
 import { bucketFilter } from './bucket-filter.ts';
 import { resolveEndpoints, resolveRegion } from './endpoints.ts';
@@ -43,7 +44,7 @@ export interface ScanFlags {
 async function openSource(
   flags: ScanFlags,
   io: CliIo,
-  needs: ReadonlySet<DataKey>,
+  checks: readonly ActiveCheck[],
   includeBucket: (name: string) => boolean,
 ): Promise<ScanSource> {
   if (flags.snapshot !== undefined) {
@@ -59,8 +60,9 @@ async function openSource(
     concurrency: flags.concurrency,
     maxAttempts: flags.maxAttempts,
     requestTimeoutMs: flags.requestTimeout,
-    needs,
+    needs: neededData(checks),
     includeBucket,
+    listUnscanned: checks.some((active) => isIndexCheck(active.check)),
     onBucketDone: (done, total) => {
       progress.update(done, total);
       if (done === total) progress.finish();
@@ -80,7 +82,7 @@ export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
     flags.saveSnapshot === undefined ? undefined : await openAtomicLineWriter(flags.saveSnapshot, '--save-snapshot');
   let result: ScanResult;
   try {
-    const source = await openSource(flags, io, neededData(checks), includeBucket);
+    const source = await openSource(flags, io, checks, includeBucket);
     await snapshotWriter?.write(serializeSnapshotLine(source.header));
     result = await scan(source, checks, {
       trustedAccounts: [],

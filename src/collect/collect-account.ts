@@ -30,8 +30,10 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
       ? getAccountPublicAccessBlock(api, accountId)
       : undefined;
     const buckets: (ListedBucket | undefined)[] = [];
+    const unscanned: (ListedBucket | undefined)[] = [];
     for await (const bucket of listBuckets(api, options.region)) {
       if (options.includeBucket(bucket.name)) buckets.push(bucket);
+      else if (options.listUnscanned === true) unscanned.push(bucket);
     }
     const publicAccessBlock = await accountPublicAccessBlock;
     const header: SnapshotHeader = {
@@ -56,7 +58,7 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
     return {
       header,
       bucketCount: buckets.length,
-      records: bucketRecords(stream, buckets, Math.max(1, options.concurrency) * BUCKETS_PER_CALL_SLOT),
+      records: bucketRecords(stream, buckets, unscanned, Math.max(1, options.concurrency) * BUCKETS_PER_CALL_SLOT),
     };
   } catch (err) {
     abort.abort();
@@ -79,18 +81,23 @@ interface BucketStream {
 }
 
 /**
- * One record per listed bucket, yielded as soon as its calls are done. Only `window` buckets are
- * collected at a time, so memory does not grow with the account. Ending the iteration early
- * cancels the calls in flight; either way the clients are closed at the end.
+ * One record per listed bucket left out of the scan (when asked for), then one per scanned
+ * bucket, yielded as soon as its calls are done. Only `window` buckets are collected at a time,
+ * so memory does not grow with the account. Ending the iteration early cancels the calls in
+ * flight; either way the clients are closed at the end.
  */
 async function* bucketRecords(
   stream: BucketStream,
   buckets: (ListedBucket | undefined)[],
+  unscanned: (ListedBucket | undefined)[],
   window: number,
 ): AsyncGenerator<SnapshotRecord, void, undefined> {
   const total = buckets.length;
   let done = 0;
   try {
+    for (const { name, region } of drain(unscanned)) {
+      yield { type: 'unscanned-bucket', name, ...(region === undefined ? {} : { region }) };
+    }
     const outcomes = mapUnordered(drain(buckets), window, (bucket) =>
       collectBucket(stream.api, bucket, stream.context),
     );

@@ -23,6 +23,11 @@ export interface CollectOptions {
   readonly needs: ReadonlySet<DataKey>;
   /** Which listed buckets to scan (from --bucket / --exclude-bucket). */
   readonly includeBucket: (name: string) => boolean;
+  /**
+   * Also yield an `unscanned-bucket` record (name and region, no API call) for each listed bucket
+   * that includeBucket leaves out: the bucket index must know every bucket of the account.
+   */
+  readonly listUnscanned?: boolean;
   /** Called after each bucket is collected (progress display). */
   readonly onBucketDone?: (done: number, total: number) => void;
 }

@@ -4,12 +4,14 @@ import type {
   AnyCheck,
   EvaluatedResourceType,
   Finding,
+  IndexedAccountContext,
   ResourceRef,
   ResourceStates,
   Severity,
   Verdict,
 } from '../checks/types.ts';
 import type { DataKey } from '../snapshot/types.ts';
+import type { IndexedBucket } from './bucket-index.ts';
 import { fingerprint } from './fingerprint.ts';
 import { formatMessage } from './format-message.ts';
 
@@ -46,17 +48,20 @@ function toFinding(active: ActiveCheck, ref: ResourceRef, verdict: Verdict): Fin
   };
 }
 
+type CheckResult = Verdict | readonly Verdict[] | undefined;
+
 function runCheck(
   active: ActiveCheck,
-  resource: ResourceStates[EvaluatedResourceType],
+  resource: object,
   context: AccountContext,
+  evaluate: () => CheckResult,
 ): readonly Verdict[] {
   const missing = active.check.needs.filter((key) => !isCollected(key, resource, context));
   if (missing.length > 0) {
     return [{ status: 'unknown', messageId: 'notCollected', data: { what: missing.join(', ') } }];
   }
   try {
-    const result: Verdict | readonly Verdict[] | undefined = active.check.evaluate(resource, context, active.options);
+    const result = evaluate();
     if (result === undefined) return [];
     return isVerdictList(result) ? result : [result];
   } catch (error) {
@@ -66,7 +71,10 @@ function runCheck(
   }
 }
 
-/** Runs every active check that targets this resource type; pure apart from the checks themselves. */
+/**
+ * Runs every active check that targets this resource type as it streams by; index checks wait
+ * for evaluateIndexed. Pure apart from the checks themselves.
+ */
 export function evaluateResource<R extends EvaluatedResourceType>(
   type: R,
   resource: ResourceStates[R],
@@ -76,8 +84,27 @@ export function evaluateResource<R extends EvaluatedResourceType>(
 ): Finding[] {
   const findings: Finding[] = [];
   for (const active of checks) {
-    if (active.check.resource !== type) continue;
-    for (const verdict of runCheck(active, resource, context)) findings.push(toFinding(active, ref, verdict));
+    const { check } = active;
+    if (check.resource !== type || check.scope === 'bucket-index') continue;
+    const verdicts = runCheck(active, resource, context, () => check.evaluate(resource, context, active.options));
+    for (const verdict of verdicts) findings.push(toFinding(active, ref, verdict));
+  }
+  return findings;
+}
+
+/** Runs the index checks on one bucket's index entry, once the index is complete. */
+export function evaluateIndexed(
+  bucket: IndexedBucket,
+  ref: ResourceRef,
+  checks: readonly ActiveCheck[],
+  context: IndexedAccountContext,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const active of checks) {
+    const { check } = active;
+    if (check.scope !== 'bucket-index') continue;
+    const verdicts = runCheck(active, bucket, context, () => check.evaluate(bucket, context, active.options));
+    for (const verdict of verdicts) findings.push(toFinding(active, ref, verdict));
   }
   return findings;
 }

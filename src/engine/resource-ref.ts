@@ -5,7 +5,7 @@ export function bucketArn(partition: string, name: string): string {
   return `arn:${partition}:s3:::${name}`;
 }
 
-export function bucketRef(account: AccountState, bucket: BucketState): ResourceRef {
+export function bucketRef(account: AccountState, bucket: Pick<BucketState, 'name' | 'region'>): ResourceRef {
   return {
     type: 'bucket',
     arn: bucketArn(account.partition, bucket.name),

@@ -1,10 +1,12 @@
-import type { AccountContext, Finding } from '../checks/types.ts';
+import { isIndexCheck } from '../checks/types.ts';
+import type { AccountContext, Finding, IndexedAccountContext } from '../checks/types.ts';
 import type { ScanError } from '../report/types.ts';
 import type { Observed } from '../snapshot/observed.ts';
 import { BUCKET_DATA_KEYS } from '../snapshot/types.ts';
 import type { BucketState, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
 import type { ActiveCheck } from './evaluate.ts';
-import { evaluateResource } from './evaluate.ts';
+import { BucketIndexBuilder } from './bucket-index.ts';
+import { evaluateIndexed, evaluateResource } from './evaluate.ts';
 import { accountRef, bucketRef } from './resource-ref.ts';
 
 export interface ScanSource {
@@ -38,7 +40,9 @@ function bucketErrors(bucket: BucketState, arn: string): ScanError[] {
 
 /**
  * Evaluates resources as they stream in: each bucket's findings are computed when it arrives
- * and its state is released, so memory does not grow with full per-bucket state.
+ * and its state is released, so memory does not grow with full per-bucket state. Index checks
+ * (the logging graph) run at the end over the compact bucket index, which covers every bucket
+ * the source names, also those --bucket/--exclude-bucket leave out of the evaluation.
  */
 export async function scan(source: ScanSource, checks: readonly ActiveCheck[], options: ScanOptions): Promise<ScanResult> {
   const { account } = source.header;
@@ -49,6 +53,7 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
   const accountError = errorOf(account.publicAccessBlock, accountResource.arn);
   if (accountError !== undefined) errors.push(accountError);
   const notes: string[] = [];
+  const index = checks.some((active) => isIndexCheck(active.check)) ? new BucketIndexBuilder() : undefined;
 
   for await (const record of source.records) {
     if (record.type === 'note') {
@@ -56,12 +61,36 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
       await options.onRecord?.(record);
       continue;
     }
+    if (record.type === 'unscanned-bucket') {
+      index?.addListed(record.name, record.region);
+      await options.onRecord?.(record);
+      continue;
+    }
     const { bucket } = record;
-    if (options.includeBucket?.(bucket.name) === false) continue;
+    const included = options.includeBucket?.(bucket.name) !== false;
+    index?.addBucket(bucket, included);
+    if (!included) {
+      // Kept in a saved snapshot only as far as the index needs it: the account has this bucket.
+      if (index !== undefined) await options.onRecord?.({ type: 'unscanned-bucket', name: bucket.name, region: bucket.region });
+      continue;
+    }
     await options.onRecord?.(record);
     const ref = bucketRef(account, bucket);
     errors.push(...bucketErrors(bucket, ref.arn));
     findings.push(...evaluateResource('bucket', bucket, ref, checks, context));
   }
+  if (index !== undefined) findings.push(...evaluateIndexChecks(index, checks, { ...context, buckets: index }));
   return { header: source.header, findings, errors, notes };
+}
+
+function evaluateIndexChecks(index: BucketIndexBuilder, checks: readonly ActiveCheck[], context: IndexedAccountContext): Finding[] {
+  const findings: Finding[] = [];
+  for (let id = 0; id < index.size; id += 1) {
+    if (!index.isEvaluated(id)) continue;
+    const bucket = index.entry(id);
+    // An evaluated bucket was collected, so its region is known.
+    const ref = bucketRef(context.account, { name: bucket.name, region: bucket.region ?? context.account.region });
+    findings.push(...evaluateIndexed(bucket, ref, checks, context));
+  }
+  return findings;
 }

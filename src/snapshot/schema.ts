@@ -114,5 +114,6 @@ export const headerSchema = z.strictObject({
 
 export const recordSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('bucket'), bucket }),
+  z.strictObject({ type: z.literal('unscanned-bucket'), name: z.string().min(1), region: z.string().min(1).exactOptional() }),
   z.strictObject({ type: z.literal('note'), message: z.string() }),
 ]) satisfies z.ZodType<SnapshotRecord>;

@@ -147,7 +147,13 @@ export interface SnapshotHeader {
   readonly collected: readonly DataKey[];
 }
 
-/** One line after the header. `note` records something the user should know (e.g. a bucket deleted mid-scan). */
+/**
+ * One line after the header. `note` records something the user should know (e.g. a bucket deleted
+ * mid-scan). `unscanned-bucket`: a bucket ListBuckets named that --bucket/--exclude-bucket left
+ * out, written when a selected check reads the bucket index: it is still a bucket of the account
+ * (a logging target, say), though nothing but its region is known.
+ */
 export type SnapshotRecord =
   | { readonly type: 'bucket'; readonly bucket: BucketState }
+  | { readonly type: 'unscanned-bucket'; readonly name: string; readonly region?: string }
   | { readonly type: 'note'; readonly message: string };

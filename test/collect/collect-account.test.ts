@@ -191,6 +191,23 @@ describe('ListBuckets', () => {
     const records = await readAll(collection.records);
     expect(collection.bucketCount).toBe(2);
     expect(bucketsOf(records).map((bucket) => bucket.name).sort()).toEqual(['prod-a', 'prod-c']);
+    expect(records.filter((record) => record.type === 'unscanned-bucket')).toEqual([]);
+  });
+
+  it('with listUnscanned, names the left-out buckets first (name and region, no call) for the bucket index', async () => {
+    s3.on(ListBucketsCommand).resolves(listing(['prod-a', 'dev-b', 'prod-c', 'dev-d']));
+    answerAllBucketReads();
+    const options = collectOptions({ includeBucket: (name) => name.startsWith('prod-'), listUnscanned: true }, ['logging']);
+    const collection = await collectAccount(options);
+    const records = await readAll(collection.records);
+    expect(collection.bucketCount).toBe(2);
+    expect(records.slice(0, 2)).toEqual([
+      { type: 'unscanned-bucket', name: 'dev-b', region: 'us-east-1' },
+      { type: 'unscanned-bucket', name: 'dev-d', region: 'us-east-1' },
+    ]);
+    expect(bucketsOf(records).map((bucket) => bucket.name).sort()).toEqual(['prod-a', 'prod-c']);
+    const buckets = s3Calls().flatMap((call) => (call.command === 'ListBucketsCommand' ? [] : [(call.input as { Bucket: string }).Bucket]));
+    expect(buckets.sort()).toEqual(['prod-a', 'prod-c']);
   });
 
   it.each([

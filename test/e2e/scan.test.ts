@@ -17,6 +17,15 @@ const hardened = (name: string, region: string): BucketFixture => ({
   versioning: { status: 'Enabled', mfaDelete: 'Enabled' },
 });
 
+/** Logs into the account's log bucket of its region, which is exempt from logging itself. */
+const logged = (name: string, region: string): BucketFixture => ({
+  ...hardened(name, region),
+  logging: { target: { bucket: `logs-${region}`, prefix: `${name}/` } },
+});
+
+/** Tests of the collector and the exit codes, not of the catalog, run three checks only. */
+const THREE_CHECKS = ['--checks', 'bucket-default-encryption,bucket-mfa-delete,bucket-versioning'];
+
 let endpoint: AwsEndpoint | undefined;
 afterEach(async () => {
   await endpoint?.close();
@@ -40,17 +49,34 @@ function verdicts(stdout: string): string[] {
 
 describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', () => {
   it('passes a hardened account: exit 0, every verdict pass, nothing on stderr', async () => {
-    const { url } = await serve({ accountId: ACCOUNT, buckets: [hardened('alpha', 'us-east-1'), hardened('beta', 'eu-west-1')] });
+    const { url } = await serve({
+      accountId: ACCOUNT,
+      buckets: [logged('alpha', 'us-east-1'), logged('beta', 'eu-west-1'), hardened('logs-us-east-1', 'us-east-1'), hardened('logs-eu-west-1', 'eu-west-1')],
+    });
     const run = await scan(url, ['--format', 'json']);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(verdicts(run.stdout)).toEqual([
+      'alpha bucket-access-logging pass',
       'alpha bucket-default-encryption pass',
+      'alpha bucket-logging-loop pass',
+      'alpha bucket-logging-target pass',
       'alpha bucket-mfa-delete pass',
       'alpha bucket-versioning pass',
+      'beta bucket-access-logging pass',
       'beta bucket-default-encryption pass',
+      'beta bucket-logging-loop pass',
+      'beta bucket-logging-target pass',
       'beta bucket-mfa-delete pass',
       'beta bucket-versioning pass',
+      'logs-eu-west-1 bucket-access-logging pass',
+      'logs-eu-west-1 bucket-default-encryption pass',
+      'logs-eu-west-1 bucket-mfa-delete pass',
+      'logs-eu-west-1 bucket-versioning pass',
+      'logs-us-east-1 bucket-access-logging pass',
+      'logs-us-east-1 bucket-default-encryption pass',
+      'logs-us-east-1 bucket-mfa-delete pass',
+      'logs-us-east-1 bucket-versioning pass',
     ]);
   });
 
@@ -74,7 +100,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
       accountId: ACCOUNT,
       buckets: [{ ...hardened('locked', 'us-east-1'), faults: { GetBucketVersioning: 'AccessDenied' } }],
     });
-    const run = await scan(url, ['--format', 'json']);
+    const run = await scan(url, ['--format', 'json', ...THREE_CHECKS]);
     expect(run.code).toBe(3);
     const report = parseJson<Report>(run.stdout);
     expect(report.complete).toBe(false);
@@ -96,7 +122,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
         { ...hardened('locked', 'us-east-1'), faults: { GetBucketEncryption: 'AccessDenied' } },
       ],
     });
-    const run = await scan(url);
+    const run = await scan(url, THREE_CHECKS);
     expect(run.code).toBe(1);
     expect(run.stdout).not.toContain('\u001b[');
     expect(run.stdout).toContain(`account ${ACCOUNT}`);
@@ -110,7 +136,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
       accountId: ACCOUNT,
       buckets: [hardened('east', 'us-east-1'), hardened('ireland', 'eu-west-1'), hardened('sydney', 'ap-southeast-2')],
     });
-    const run = await scan(server.url, ['--format', 'json', '--region', 'eu-west-1']);
+    const run = await scan(server.url, ['--format', 'json', ...THREE_CHECKS, '--region', 'eu-west-1']);
     expect(run.code).toBe(0);
     const bucketCalls = server.requests.filter((r) => r.service === 's3' && r.bucket !== undefined);
     expect(bucketCalls.length).toBe(9);
@@ -131,7 +157,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
       accountId: ACCOUNT,
       buckets: [hardened('stays', 'us-east-1'), { ...hardened('gone', 'us-east-1'), faults: { GetBucketVersioning: 'NoSuchBucket' } }],
     });
-    const run = await scan(url, ['--format', 'json']);
+    const run = await scan(url, ['--format', 'json', ...THREE_CHECKS]);
     expect(run.code).toBe(0);
     const report = parseJson<Report>(run.stdout);
     expect(report.findings.every((f) => f.resource.name === 'stays')).toBe(true);
@@ -143,7 +169,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
   it('retries throttling (every 4th request answers SlowDown) and still reaches every verdict', async () => {
     const buckets = Array.from({ length: 20 }, (_, i) => hardened(`b${i}`, 'us-east-1'));
     const { url } = await serve({ accountId: ACCOUNT, buckets }, { throttleEvery: 4 });
-    const run = await scan(url, ['--format', 'json']);
+    const run = await scan(url, ['--format', 'json', ...THREE_CHECKS]);
     expect(run.code).toBe(0);
     const report = parseJson<Report>(run.stdout);
     expect(report.findings).toHaveLength(60);
@@ -165,6 +191,100 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
     expect(contents.split('\n')[0]).toContain('"kind":"s3-audit-snapshot"');
     expect(contents, 'credentials never reach a snapshot').not.toContain(TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY);
     expect(contents).not.toContain(TEST_CREDENTIALS.AWS_ACCESS_KEY_ID);
+  });
+});
+
+describe('logging checks end to end: the bucket index over the whole account', () => {
+  const LOGGING_CHECKS = ['--checks', 'bucket-access-logging,bucket-logging-loop,bucket-logging-target'];
+  const logsTo = (name: string, region: string, target: string): BucketFixture => ({ name, region, logging: { target: { bucket: target, prefix: `${name}/` } } });
+  const account: AccountFixture = {
+    accountId: ACCOUNT,
+    buckets: [
+      logsTo('app', 'us-east-1', 'logs'),
+      { name: 'logs', region: 'us-east-1' },
+      logsTo('loop-a', 'us-east-1', 'loop-b'),
+      logsTo('loop-b', 'us-east-1', 'loop-a'),
+      logsTo('selfish', 'us-east-1', 'selfish'),
+      logsTo('far', 'us-east-1', 'logs-eu'),
+      { name: 'logs-eu', region: 'eu-west-1' },
+      logsTo('vaulted', 'us-east-1', 'worm-logs'),
+      { name: 'worm-logs', region: 'us-east-1', objectLock: { enabled: true, defaultRetention: { mode: 'GOVERNANCE', days: 1 } } },
+      logsTo('typo', 'us-east-1', 'no-such-logs'),
+      logsTo('guarded', 'us-east-1', 'guarded-logs'),
+      { name: 'guarded-logs', region: 'us-east-1', faults: { GetObjectLockConfiguration: 'AccessDenied' } },
+      { name: 'quiet', region: 'us-east-1' },
+    ],
+  };
+  const findingsOf = (stdout: string) =>
+    parseJson<Report>(stdout).findings.map((f) => `${f.resource.name} ${f.checkId} ${f.status}: ${f.message}`);
+
+  it('reports each logging check, reads logging and Object Lock once per bucket, and replays the same', async () => {
+    const server = await serve(account);
+    const snapshot = join(tempDir(), 'logging.jsonl');
+    const live = await scan(server.url, ['--format', 'json', ...LOGGING_CHECKS, '--save-snapshot', snapshot]);
+    expect(live.code).toBe(1);
+    expect(server.counts()).toEqual({
+      'sts:GetCallerIdentity': 1,
+      's3:ListBuckets': 1,
+      's3:GetBucketLogging': 13,
+      's3:GetObjectLockConfiguration': 13,
+    });
+    const findings = findingsOf(live.stdout);
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        'app bucket-access-logging pass: Server access logging is on, delivering to logs.',
+        'app bucket-logging-loop pass: Access logs flow app → logs and stop there: they never come back to this bucket.',
+        'app bucket-logging-target pass: Access logs go to logs, a bucket of this account in us-east-1 without an Object Lock default retention.',
+        'logs bucket-access-logging pass: Server access logging is off, as it should be for a log bucket: it receives the access logs of app in its Region.',
+        'loop-a bucket-logging-loop fail: Access logs loop loop-a → loop-b → loop-a: every log delivery is a request that is logged again, so log objects pile up without end.',
+        'selfish bucket-logging-loop fail: The bucket logs into itself (selfish → selfish): every log delivery is a request that is logged again, so log objects pile up without end.',
+        'far bucket-logging-target fail: Access logs go to logs-eu, where S3 cannot deliver them: it is in eu-west-1, not in us-east-1 with the source bucket.',
+        'vaulted bucket-logging-target fail: Access logs go to worm-logs, where S3 cannot deliver them: it has an Object Lock default retention.',
+        'typo bucket-logging-target fail: Access logs go to no-such-logs, which is not a bucket of this account: S3 delivers nothing there, and whoever creates no-such-logs would own the logs.',
+        'guarded bucket-logging-target unknown: Whether S3 can deliver access logs to guarded-logs cannot be told: its Object Lock configuration could not be read (GetObjectLockConfiguration failed with AccessDenied: Access Denied).',
+        'quiet bucket-access-logging fail: Server access logging is off: requests to this bucket leave no access-log record (no bucket of its Region delivers its logs here, which would exempt it).',
+      ]),
+    );
+    await server.close();
+    endpoint = undefined;
+    const replay = await runBuiltCli(['scan', '--snapshot', snapshot, '--format', 'json', ...LOGGING_CHECKS]);
+    expect(replay.code).toBe(live.code);
+    expect(parseJson<Report>(replay.stdout).findings).toEqual(parseJson<Report>(live.stdout).findings);
+  });
+
+  it('--bucket scans some buckets; the others stay in the index by name and region, with no call made for them', async () => {
+    const server = await serve(account);
+    const snapshot = join(tempDir(), 'filtered.jsonl');
+    const live = await scan(server.url, ['--format', 'json', ...LOGGING_CHECKS, '--bucket', 'app', '--bucket', 'far', '--save-snapshot', snapshot]);
+    expect(server.requests.filter((r) => r.bucket !== undefined && r.bucket !== 'app' && r.bucket !== 'far')).toEqual([]);
+    expect(findingsOf(live.stdout)).toEqual([
+      'app bucket-access-logging pass: Server access logging is on, delivering to logs.',
+      'app bucket-logging-loop unknown: Whether access logs loop cannot be told: they flow app → logs, and the logging configuration of logs was not read: the bucket is outside the scanned buckets (--bucket/--exclude-bucket).',
+      'app bucket-logging-target unknown: Whether S3 can deliver access logs to logs cannot be told: its Object Lock configuration was not read: the bucket is outside the scanned buckets (--bucket/--exclude-bucket).',
+      'far bucket-access-logging pass: Server access logging is on, delivering to logs-eu.',
+      'far bucket-logging-loop unknown: Whether access logs loop cannot be told: they flow far → logs-eu, and the logging configuration of logs-eu was not read: the bucket is outside the scanned buckets (--bucket/--exclude-bucket).',
+      'far bucket-logging-target fail: Access logs go to logs-eu, where S3 cannot deliver them: it is in eu-west-1, not in us-east-1 with the source bucket.',
+    ]);
+    await server.close();
+    endpoint = undefined;
+    const replay = await runBuiltCli(['scan', '--snapshot', snapshot, '--format', 'json', ...LOGGING_CHECKS]);
+    expect(replay.code).toBe(live.code);
+    expect(parseJson<Report>(replay.stdout).findings).toEqual(parseJson<Report>(live.stdout).findings);
+  });
+
+  it('replaying a full snapshot with --bucket evaluates only those buckets, against the whole account', async () => {
+    const server = await serve(account);
+    const snapshot = join(tempDir(), 'full.jsonl');
+    await scan(server.url, ['--format', 'json', ...LOGGING_CHECKS, '--save-snapshot', snapshot]);
+    await server.close();
+    endpoint = undefined;
+    const replay = await runBuiltCli(['scan', '--snapshot', snapshot, '--format', 'json', ...LOGGING_CHECKS, '--bucket', 'app']);
+    expect(replay.code).toBe(0);
+    expect(findingsOf(replay.stdout)).toEqual([
+      'app bucket-access-logging pass: Server access logging is on, delivering to logs.',
+      'app bucket-logging-loop pass: Access logs flow app → logs and stop there: they never come back to this bucket.',
+      'app bucket-logging-target pass: Access logs go to logs, a bucket of this account in us-east-1 without an Object Lock default retention.',
+    ]);
   });
 });
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { defineCheck } from '../../src/checks/lib/define-check.ts';
+import { defineCheck, defineIndexCheck } from '../../src/checks/lib/define-check.ts';
 import type { AnyCheck, Verdict } from '../../src/checks/types.ts';
 import { present } from '../../src/snapshot/observed.ts';
 import type { BucketState } from '../../src/snapshot/types.ts';
-import { assertCase, assertSuite } from './check-tester.ts';
+import { assertCase, assertSuite, testBucket } from './check-tester.ts';
 
 function fakeCheck(evaluate: (bucket: BucketState) => Verdict<'ok' | 'bad'> | undefined): AnyCheck {
   return defineCheck({
@@ -60,5 +60,33 @@ describe('CheckTester catches broken checks and broken suites', () => {
     expect(() => {
       assertSuite(check, cases);
     }).toThrow();
+  });
+
+  it('rejects other buckets given to a check that does not read the bucket index', () => {
+    const check = fakeCheck(() => ({ status: 'pass', messageId: 'ok', data: { name: 'b' } }));
+    expect(() => {
+      assertCase(check, { ...okCase, otherBuckets: [testBucket({ name: 'other' })] }, 'pass');
+    }).toThrow(/otherBuckets and unscannedBuckets are for checks that read the bucket index/);
+  });
+
+  it('rejects an index check whose verdict depends on the order buckets were indexed in', () => {
+    const check = defineIndexCheck({
+      scope: 'bucket-index',
+      id: 'bucket-logging-loop',
+      title: 'Fake',
+      severity: 'low',
+      resource: 'bucket',
+      needs: [],
+      enabledByDefault: true,
+      rationale: 'r',
+      remediation: { text: 't' },
+      references: { url: [] },
+      messages: { ok: 'OK {{name}}.' },
+      evaluate: (_bucket, context) => ({ status: 'pass', messageId: 'ok', data: { name: context.buckets.entry(0).name } }),
+    });
+    const testCase = { name: 'first', otherBuckets: [testBucket({ name: 'other' })], expect: { messageId: 'ok', message: 'OK example-bucket.' } };
+    expect(() => {
+      assertCase(check, testCase, 'pass');
+    }).toThrow(/whatever order buckets were indexed in/);
   });
 });

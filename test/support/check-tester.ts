@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_MESSAGES } from '../../src/checks/types.ts';
+import { BUILTIN_MESSAGES, isIndexCheck } from '../../src/checks/types.ts';
 import type { AccountContext, AnyCheck, Finding, Status } from '../../src/checks/types.ts';
-import { evaluateResource } from '../../src/engine/evaluate.ts';
+import { BucketIndexBuilder } from '../../src/engine/bucket-index.ts';
+import type { ActiveCheck } from '../../src/engine/evaluate.ts';
+import { evaluateIndexed, evaluateResource } from '../../src/engine/evaluate.ts';
 import { unfilledPlaceholders } from '../../src/engine/format-message.ts';
 import { accountRef, bucketRef } from '../../src/engine/resource-ref.ts';
 import type { AccountState, BucketState } from '../../src/snapshot/types.ts';
@@ -18,6 +20,10 @@ export interface CheckCase {
   readonly bucket?: Partial<BucketState>;
   readonly account?: Partial<AccountState>;
   readonly trustedAccounts?: readonly string[];
+  /** For index checks: the account's other buckets, collected (they go through the bucket index as in a scan). */
+  readonly otherBuckets?: readonly BucketState[];
+  /** For index checks: buckets ListBuckets named but the scan left out (--bucket/--exclude-bucket). */
+  readonly unscannedBuckets?: readonly { readonly name: string; readonly region?: string }[];
   readonly options?: unknown;
   readonly expect: ExpectedFinding | readonly ExpectedFinding[];
 }
@@ -44,17 +50,61 @@ function deepFreeze<T>(value: T): T {
   return value;
 }
 
-function evaluateCase(check: AnyCheck, testCase: Omit<CheckCase, 'expect'>): Finding[] {
+/**
+ * The bucket index of a case: its bucket (evaluated) plus the other and unscanned buckets, in
+ * the given order or reversed, since a scan indexes buckets in whatever order they complete.
+ */
+function caseIndex(bucket: BucketState, testCase: Omit<CheckCase, 'expect'>, reversed: boolean): BucketIndexBuilder {
+  const adds: (() => void)[] = [];
+  const index = new BucketIndexBuilder();
+  adds.push(() => {
+    index.addBucket(bucket, true);
+  });
+  for (const other of testCase.otherBuckets ?? []) {
+    adds.push(() => {
+      index.addBucket(deepFreeze(other), false);
+    });
+  }
+  for (const listed of testCase.unscannedBuckets ?? []) {
+    adds.push(() => {
+      index.addListed(listed.name, listed.region);
+    });
+  }
+  for (const add of reversed ? adds.reverse() : adds) add();
+  return index;
+}
+
+function evaluateCase(check: AnyCheck, testCase: Omit<CheckCase, 'expect'>, reversed = false): Finding[] {
   const account = deepFreeze({ ...TEST_ACCOUNT, ...testCase.account });
   const context: AccountContext = deepFreeze({ account, trustedAccounts: testCase.trustedAccounts ?? [] });
-  const options: unknown = testCase.options ?? check.options?.defaults;
+  // Case options go through the check's schema, as configured options would.
+  const options: unknown =
+    testCase.options === undefined || check.options === undefined ? check.options?.defaults : check.options.schema.parse(testCase.options);
   const active = [{ check, severity: check.severity, options }];
+  if (!isIndexCheck(check) && (testCase.otherBuckets !== undefined || testCase.unscannedBuckets !== undefined)) {
+    throw new Error(`${testCase.name}: otherBuckets and unscannedBuckets are for checks that read the bucket index`);
+  }
   if (check.resource === 'account') return evaluateResource('account', account, accountRef(account), active, context);
   const bucket = deepFreeze(testBucket(testCase.bucket));
   const before = structuredClone(bucket);
-  const findings = evaluateResource('bucket', bucket, bucketRef(account, bucket), active, context);
+  const findings = isIndexCheck(check)
+    ? evaluateIndexChecksOn(bucket, testCase, reversed, active, context)
+    : evaluateResource('bucket', bucket, bucketRef(account, bucket), active, context);
   expect(bucket, 'a check must not modify its input').toStrictEqual(before);
   return findings;
+}
+
+function evaluateIndexChecksOn(
+  bucket: BucketState,
+  testCase: Omit<CheckCase, 'expect'>,
+  reversed: boolean,
+  active: readonly ActiveCheck[],
+  context: AccountContext,
+): Finding[] {
+  const index = caseIndex(bucket, testCase, reversed);
+  const entry = index.get(bucket.name);
+  if (entry === undefined) throw new Error(`${testCase.name}: the case bucket is missing from the index`);
+  return evaluateIndexed(entry, bucketRef(context.account, bucket), active, { ...context, buckets: index });
 }
 
 /** The suite-level rules: pass, fail and unknown cases exist, names are unique, every message is exercised. */
@@ -66,12 +116,15 @@ export function assertSuite(check: AnyCheck, cases: CheckCases): void {
   expect(names.filter((name, index) => names.indexOf(name) !== index), 'duplicate case names').toEqual([]);
   const used = new Set([...cases.pass, ...cases.fail, ...cases.unknown].flatMap((c) => [c.expect].flat().map((e) => e.messageId)));
   expect(Object.keys(check.messages).filter((id) => !used.has(id)), 'messages no case produces').toEqual([]);
+  if (check.options !== undefined) {
+    expect(check.options.schema.safeParse(check.options.defaults).success, 'default options satisfy the schema').toBe(true);
+  }
 }
 
 /** One case: deterministic, declared message ids, no unfilled placeholder, exactly the expected findings. */
 export function assertCase(check: AnyCheck, testCase: CheckCase, status: Status): void {
   const findings = evaluateCase(check, testCase);
-  expect(evaluateCase(check, testCase), 'evaluation must be deterministic').toStrictEqual(findings);
+  expect(evaluateCase(check, testCase, true), 'evaluation must be deterministic, whatever order buckets were indexed in').toStrictEqual(findings);
   for (const finding of findings) {
     const declared = finding.messageId in check.messages || finding.messageId in BUILTIN_MESSAGES;
     expect(declared, `messageId '${finding.messageId}' is declared`).toBe(true);
@@ -84,7 +137,7 @@ export function assertCase(check: AnyCheck, testCase: CheckCase, status: Status)
 
 /**
  * ESLint RuleTester for checks: every check needs pass, fail and unknown cases; input is
- * deep-frozen; findings must match exactly (status, messageId, full message); a message id
+ * deep-frozen; index checks see the case's other buckets through the bucket index; findings must match exactly (status, messageId, full message); a message id
  * must be declared and every declared one exercised; evaluation must be deterministic.
  */
 export function runCheckTests(check: AnyCheck, cases: CheckCases): void {
