@@ -8,11 +8,11 @@ const optionsSchema = z.strictObject({
     .boolean()
     .describe(
       'Accept http:// origins on the local machine (localhost, 127.0.0.1, [::1], any port), which local ' +
-        'development uses and no network attacker can serve. Default: true.',
+        'development uses and no network attacker can serve.',
     ),
   allowedOrigins: z
     .array(z.string().min(1))
-    .describe('AllowedOrigin values accepted as they are, compared exactly (e.g. "http://intranet.example.com"). Default: none.'),
+    .describe('AllowedOrigin values accepted as they are, compared exactly (e.g. "http://intranet.example.com").'),
 });
 
 const defaults: z.infer<typeof optionsSchema> = { allowLoopback: true, allowedOrigins: [] };

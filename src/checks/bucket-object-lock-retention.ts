@@ -16,14 +16,14 @@ const optionsSchema = z.strictObject({
   minimumMode: z
     .enum(MODES)
     .describe(
-      'The weakest acceptable default retention mode. GOVERNANCE (default) accepts either mode; COMPLIANCE ' +
+      'The weakest acceptable default retention mode. GOVERNANCE accepts either mode; COMPLIANCE ' +
         'rejects GOVERNANCE, which principals allowed s3:BypassGovernanceRetention can shorten or remove.',
     ),
   minimumDays: z
     .number()
     .int()
     .positive()
-    .describe('The shortest acceptable default retention period in days; Years count as 365 days each. Default: 1 (any period).'),
+    .describe('The shortest acceptable default retention period in days; Years count as 365 days each. 1 accepts any period.'),
 });
 
 interface Period {

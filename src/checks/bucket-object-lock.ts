@@ -10,7 +10,7 @@ const optionsSchema = z.strictObject({
     .describe(
       'Bucket-name globs of the buckets that must have Object Lock (e.g. ["backup-*", "*-audit-logs"]). ' +
         'Given globs, only matching buckets are required to have it; the others pass with a message saying ' +
-        'Object Lock is not required. Default: none, which requires it of every bucket.',
+        'Object Lock is not required. Empty (the default): every bucket must have it.',
     ),
 });
 

@@ -40,7 +40,7 @@ const optionsSchema = z.strictObject({
     .describe(
       'Bucket-name globs of buckets that are public on purpose (e.g. a website behind no CDN). For them ' +
         'BlockPublicPolicy and RestrictPublicBuckets may be off; BlockPublicAcls and IgnorePublicAcls are still ' +
-        'required, since a public website needs a policy, never a public ACL. Default: none.',
+        'required, since a public website needs a policy, never a public ACL.',
     ),
 });
 

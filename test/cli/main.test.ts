@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_CHECKS } from '../../src/checks/registry.ts';
 import { main } from '../../src/cli.ts';
 import { observedError, present } from '../../src/snapshot/observed.ts';
 import type { BucketState } from '../../src/snapshot/types.ts';
@@ -25,6 +26,9 @@ const denied: BucketState = {
   name: 'denied',
   versioning: observedError('GetBucketVersioning', 'AccessDenied', 'Access Denied'),
 };
+
+/** These tests are about the CLI, not the catalog: they pin the checks they evaluate. */
+const CHECKS = ['--checks', 'bucket-default-encryption,bucket-mfa-delete,bucket-versioning'] as const;
 
 async function cli(args: readonly string[], env: Record<string, string> = {}) {
   const io = memoryIo({ env });
@@ -77,6 +81,7 @@ describe('informational commands exit 0', () => {
     ['checks', ['checks'], 'bucket-versioning'],
     ['checks --format markdown', ['checks', '--format', 'markdown'], '| `bucket-mfa-delete` | medium |'],
     ['explain', ['explain', 'bucket-mfa-delete'], 'Only the root user of the bucket owner account can enable MFA Delete'],
+    ['explain lists the options with their defaults', ['explain', 'bucket-object-lock'], 'Options\n  requiredFor (default: [])\n    Bucket-name globs'],
   ])('%s', async (_name, args, text) => {
     const { code, out, err } = await cli(args);
     expect(err).toBe('');
@@ -86,8 +91,12 @@ describe('informational commands exit 0', () => {
 
   it('checks --format json lists every check with its metadata', async () => {
     const { out } = await cli(['checks', '--format', 'json']);
-    const ids = parseJson<{ id: string }[]>(out).map((entry) => entry.id);
-    expect(ids).toEqual(['bucket-default-encryption', 'bucket-mfa-delete', 'bucket-versioning']);
+    const entries = parseJson<{ id: string; options: { name: string; default: unknown }[] }[]>(out);
+    expect(entries.map((entry) => entry.id)).toEqual(BUILTIN_CHECKS.map((check) => check.id).sort());
+    expect(entries.find((entry) => entry.id === 'bucket-object-lock-retention')?.options).toMatchObject([
+      { name: 'minimumMode', default: 'GOVERNANCE' },
+      { name: 'minimumDays', default: 1 },
+    ]);
   });
 });
 
@@ -107,7 +116,7 @@ describe('scan exit codes (design §5)', () => {
     ['no buckets at all → 0', [], [], 0],
   ] as const)('%s', async (_name, buckets, args, expected) => {
     const snapshot = writeSnapshot(buckets);
-    const { code } = await cli(['scan', '--snapshot', snapshot, '--format', 'json', ...args]);
+    const { code } = await cli(['scan', '--snapshot', snapshot, '--format', 'json', ...CHECKS, ...args]);
     expect(code).toBe(expected);
   });
 });
@@ -115,7 +124,7 @@ describe('scan exit codes (design §5)', () => {
 describe('scan --snapshot replays offline', () => {
   it('reports every verdict in JSON, pass included, with errors and completeness', async () => {
     const snapshot = writeSnapshot([compliant, unversioned, denied]);
-    const { out, code } = await cli(['scan', '--snapshot', snapshot, '--format', 'json']);
+    const { out, code } = await cli(['scan', '--snapshot', snapshot, '--format', 'json', ...CHECKS]);
     expect(code).toBe(1);
     const report = parseJson<Report>(out);
     expect(report.complete).toBe(false);
@@ -153,7 +162,7 @@ describe('scan --snapshot replays offline', () => {
   it('--save-snapshot of a replay writes an identical, owner-only snapshot', async () => {
     const snapshot = writeSnapshot([compliant, unversioned]);
     const copy = join(tempDir(), 'copy.jsonl');
-    const { code, err } = await cli(['scan', '--snapshot', snapshot, '--save-snapshot', copy, '--format', 'json']);
+    const { code, err } = await cli(['scan', '--snapshot', snapshot, '--save-snapshot', copy, '--format', 'json', ...CHECKS]);
     expect(code).toBe(1);
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(snapshot, 'utf8'));
     expect(err).toContain('it contains bucket policies');
@@ -163,7 +172,7 @@ describe('scan --snapshot replays offline', () => {
     const snapshot = writeSnapshot([compliant]);
     const dir = tempDir();
     const output = join(dir, 'report.json');
-    const { code, out } = await cli(['scan', '--snapshot', snapshot, '--format', 'json', '--output', output]);
+    const { code, out } = await cli(['scan', '--snapshot', snapshot, '--format', 'json', '--output', output, ...CHECKS]);
     expect(code).toBe(0);
     expect(out).toBe('');
     expect(parseJson<Report>(readFileSync(output, 'utf8')).complete).toBe(true);
