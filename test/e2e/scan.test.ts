@@ -17,6 +17,9 @@ const hardened = (name: string, region: string): BucketFixture => ({
   versioning: { status: 'Enabled', mfaDelete: 'Enabled' },
 });
 
+/** These tests are about scanning, not the catalog: they pin the checks they evaluate. */
+const CHECKS = ['--checks', 'bucket-default-encryption,bucket-mfa-delete,bucket-versioning'] as const;
+
 let endpoint: AwsEndpoint | undefined;
 afterEach(async () => {
   await endpoint?.close();
@@ -41,7 +44,7 @@ function verdicts(stdout: string): string[] {
 describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', () => {
   it('passes a hardened account: exit 0, every verdict pass, nothing on stderr', async () => {
     const { url } = await serve({ accountId: ACCOUNT, buckets: [hardened('alpha', 'us-east-1'), hardened('beta', 'eu-west-1')] });
-    const run = await scan(url, ['--format', 'json']);
+    const run = await scan(url, ['--format', 'json', ...CHECKS]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(verdicts(run.stdout)).toEqual([
@@ -74,7 +77,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
       accountId: ACCOUNT,
       buckets: [{ ...hardened('locked', 'us-east-1'), faults: { GetBucketVersioning: 'AccessDenied' } }],
     });
-    const run = await scan(url, ['--format', 'json']);
+    const run = await scan(url, ['--format', 'json', ...CHECKS]);
     expect(run.code).toBe(3);
     const report = parseJson<Report>(run.stdout);
     expect(report.complete).toBe(false);
@@ -96,7 +99,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
         { ...hardened('locked', 'us-east-1'), faults: { GetBucketEncryption: 'AccessDenied' } },
       ],
     });
-    const run = await scan(url);
+    const run = await scan(url, CHECKS);
     expect(run.code).toBe(1);
     expect(run.stdout).not.toContain('\u001b[');
     expect(run.stdout).toContain(`account ${ACCOUNT}`);
@@ -110,7 +113,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
       accountId: ACCOUNT,
       buckets: [hardened('east', 'us-east-1'), hardened('ireland', 'eu-west-1'), hardened('sydney', 'ap-southeast-2')],
     });
-    const run = await scan(server.url, ['--format', 'json', '--region', 'eu-west-1']);
+    const run = await scan(server.url, ['--format', 'json', '--region', 'eu-west-1', ...CHECKS]);
     expect(run.code).toBe(0);
     const bucketCalls = server.requests.filter((r) => r.service === 's3' && r.bucket !== undefined);
     expect(bucketCalls.length).toBe(9);
@@ -131,7 +134,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
       accountId: ACCOUNT,
       buckets: [hardened('stays', 'us-east-1'), { ...hardened('gone', 'us-east-1'), faults: { GetBucketVersioning: 'NoSuchBucket' } }],
     });
-    const run = await scan(url, ['--format', 'json']);
+    const run = await scan(url, ['--format', 'json', ...CHECKS]);
     expect(run.code).toBe(0);
     const report = parseJson<Report>(run.stdout);
     expect(report.findings.every((f) => f.resource.name === 'stays')).toBe(true);
@@ -143,7 +146,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
   it('retries throttling (every 4th request answers SlowDown) and still reaches every verdict', async () => {
     const buckets = Array.from({ length: 20 }, (_, i) => hardened(`b${i}`, 'us-east-1'));
     const { url } = await serve({ accountId: ACCOUNT, buckets }, { throttleEvery: 4 });
-    const run = await scan(url, ['--format', 'json']);
+    const run = await scan(url, ['--format', 'json', ...CHECKS]);
     expect(run.code).toBe(0);
     const report = parseJson<Report>(run.stdout);
     expect(report.findings).toHaveLength(60);
