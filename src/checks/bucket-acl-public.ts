@@ -39,7 +39,9 @@ export default defineCheck({
     'A bucket ACL grant to AllUsers opens the bucket to anyone on the internet, and one to AuthenticatedUsers ' +
     'to anyone with any AWS account, which is just as public. Only IgnorePublicAcls (account or bucket) makes ' +
     'S3 ignore such grants; BlockPublicAcls only refuses new ones and leaves existing grants in force, a ' +
-    'distinction some tools miss. Object ACLs are not read by this check.',
+    'distinction some tools miss. While IgnorePublicAcls is on, S3 leaves the ignored grants out of ' +
+    'GetBucketAcl, so grants that would come back if it were turned off cannot be seen. Object ACLs are not ' +
+    'read by this check.',
   remediation: {
     text:
       'Remove the public grants (reset the ACL to private), then set Object Ownership to BucketOwnerEnforced so ' +
