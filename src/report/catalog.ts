@@ -1,5 +1,4 @@
 import Table from 'cli-table3';
-import { z } from 'zod';
 import type { AnyCheck } from '../checks/types.ts';
 import { DATA_SOURCES } from '../snapshot/data-sources.ts';
 import { compareStrings, wrap } from './text.ts';
@@ -9,25 +8,6 @@ export type CatalogFormat = (typeof CATALOG_FORMATS)[number];
 
 function escapeCell(text: string): string {
   return text.replaceAll('|', '\\|');
-}
-
-export interface OptionDoc {
-  readonly name: string;
-  readonly description: string;
-  readonly default: unknown;
-}
-
-/** A check's options as users set them: name, what it does (the schema's description) and its default. */
-export function optionDocs(check: AnyCheck): OptionDoc[] {
-  if (check.options === undefined) return [];
-  const defaults: unknown = check.options.defaults;
-  const values = new Map<string, unknown>(typeof defaults === 'object' && defaults !== null ? Object.entries(defaults) : []);
-  const schema = z.toJSONSchema(check.options.schema, { io: 'input', unrepresentable: 'any' });
-  return Object.entries(schema.properties ?? {}).map(([name, property]) => ({
-    name,
-    description: typeof property === 'object' ? (property.description ?? '') : '',
-    default: values.get(name),
-  }));
 }
 
 function catalogMarkdown(checks: readonly AnyCheck[]): string {
@@ -49,7 +29,6 @@ function catalogJson(checks: readonly AnyCheck[]): string {
     rationale: check.rationale,
     remediation: check.remediation,
     references: check.references,
-    options: optionDocs(check),
   }));
   return `${JSON.stringify(entries, null, 2)}\n`;
 }
@@ -104,13 +83,6 @@ export function renderExplanation(check: AnyCheck): string {
   ];
   if (remediation.cli !== undefined) lines.push('', '  AWS CLI:', ...verbatim(remediation.cli));
   if (remediation.terraform !== undefined) lines.push('', '  Terraform:', ...verbatim(remediation.terraform));
-  const options = optionDocs(check);
-  if (options.length > 0) {
-    lines.push('', 'Options');
-    for (const option of options) {
-      lines.push(`  ${option.name} (default: ${JSON.stringify(option.default)})`, ...paragraph(option.description));
-    }
-  }
   lines.push('', 'References', ...references.url.map((url) => `    ${url}`));
   if (mappings.length > 0) lines.push('', ...paragraph(`Same control elsewhere: ${mappings.join('; ')}`));
   return `${lines.join('\n')}\n`;
