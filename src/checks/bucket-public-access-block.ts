@@ -5,7 +5,7 @@ import { matchingGlob } from './lib/bucket-globs.ts';
 import { defineCheck } from './lib/define-check.ts';
 import {
   describeOffFlags,
-  effectiveFlag,
+  effectiveFlags,
   FLAG_NAMES,
   PUBLIC_ACCESS_BLOCK_FLAGS,
   type FlagSource,
@@ -22,7 +22,7 @@ const SOURCE_NAMES: Readonly<Record<'account' | 'bucket' | 'both', string>> = {
   bucket: 'the bucket',
 };
 
-/** "from the account and the bucket: BlockPublicAcls, IgnorePublicAcls; from the bucket: …" */
+/** "BlockPublicAcls, IgnorePublicAcls from the account and the bucket; BlockPublicPolicy from the bucket" */
 function describeSources(flags: readonly PublicAccessBlockFlag[], sources: Readonly<Record<PublicAccessBlockFlag, FlagSource>>): string {
   const groups = (['both', 'account', 'bucket'] as const)
     .map((source) => ({ source, names: flags.filter((flag) => sources[flag] === source).map((flag) => FLAG_NAMES[flag]) }))
@@ -92,12 +92,7 @@ export default defineCheck({
     const accountLevel = context.account.publicAccessBlock;
     const bucketLevel = bucket.publicAccessBlock;
     if (accountLevel === undefined || bucketLevel === undefined) return undefined;
-    const sources: Record<PublicAccessBlockFlag, FlagSource> = {
-      blockPublicAcls: effectiveFlag('blockPublicAcls', accountLevel, bucketLevel),
-      ignorePublicAcls: effectiveFlag('ignorePublicAcls', accountLevel, bucketLevel),
-      blockPublicPolicy: effectiveFlag('blockPublicPolicy', accountLevel, bucketLevel),
-      restrictPublicBuckets: effectiveFlag('restrictPublicBuckets', accountLevel, bucketLevel),
-    };
+    const sources = effectiveFlags(accountLevel, bucketLevel);
     const glob = matchingGlob(bucket.name, options.publicBuckets);
     const required = glob === undefined ? PUBLIC_ACCESS_BLOCK_FLAGS : ACL_FLAGS;
     const evidence = { flags: sources, ...(glob === undefined ? {} : { publicBucketsGlob: glob }) };

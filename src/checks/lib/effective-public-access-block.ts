@@ -48,6 +48,19 @@ export function effectiveFlag(
   return 'off';
 }
 
+/** effectiveFlag for all four flags. */
+export function effectiveFlags(
+  account: Observed<PublicAccessBlock> | undefined,
+  bucket: Observed<PublicAccessBlock> | undefined,
+): Record<PublicAccessBlockFlag, FlagSource> {
+  return {
+    blockPublicAcls: effectiveFlag('blockPublicAcls', account, bucket),
+    ignorePublicAcls: effectiveFlag('ignorePublicAcls', account, bucket),
+    blockPublicPolicy: effectiveFlag('blockPublicPolicy', account, bucket),
+    restrictPublicBuckets: effectiveFlag('restrictPublicBuckets', account, bucket),
+  };
+}
+
 /** What a flag being off allows: messages say why each missing flag matters. */
 export const FLAG_GAPS: Readonly<Record<PublicAccessBlockFlag, string>> = {
   blockPublicAcls: 'new public ACLs can be set',
