@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { BUILTIN_CHECKS } from '../src/checks/registry.ts';
 import { BASE_SOURCES, DATA_SOURCES } from '../src/snapshot/data-sources.ts';
 import { parseJson } from './support/json.ts';
 
@@ -20,5 +21,15 @@ describe('README', () => {
       .map((source) => source.iamAction)
       .filter((action) => action.startsWith('s3:'));
     expect(policy.Statement.flatMap((statement) => statement.Action)).toEqual([...new Set(needed)].sort());
+  });
+
+  it('documents every check option with its actual default', () => {
+    const rows = [...readme.matchAll(/^\| `([a-z0-9-]+)` \| `(\w+)` \| `([^`]*)` \|/gm)].map(([, id, option, value]) => `${id} ${option} ${value}`);
+    const options = BUILTIN_CHECKS.flatMap((check) => {
+      const defaults: unknown = check.options?.defaults;
+      if (typeof defaults !== 'object' || defaults === null) return [];
+      return Object.entries(defaults).map(([option, value]) => `${check.id} ${option} ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+    });
+    expect(rows.sort()).toEqual(options.sort());
   });
 });

@@ -1,4 +1,5 @@
 import { defineCheck } from './lib/define-check.ts';
+import { quote } from './lib/format-list.ts';
 import { unreadable } from './lib/unreadable.ts';
 
 export default defineCheck({
@@ -31,10 +32,18 @@ export default defineCheck({
   },
   messages: {
     enabled: 'MFA Delete is Enabled.',
-    disabled: 'MFA Delete is not enabled{{versioningNote}}: a permanent version delete needs no MFA code.',
+    disabled:
+      'MFA Delete is not enabled{{versioningNote}}: deleting a version for good or suspending versioning needs no ' +
+      "MFA code. Only the root user can enable it, with the root user's MFA device, through the API or CLI (not " +
+      'the console).',
     disabledWithLifecycle:
-      'MFA Delete is not enabled{{versioningNote}}. The bucket has {{rules}} lifecycle rule(s), and MFA Delete ' +
-      'cannot be used with lifecycle rules: remove them first, or protect versions with Object Lock instead.',
+      'MFA Delete is not enabled{{versioningNote}}, and it cannot be while the bucket has lifecycle rules ' +
+      '({{rules}}): MFA Delete and lifecycle configurations are incompatible. Remove them and have the root user ' +
+      'enable MFA Delete through the API or CLI, or protect versions with Object Lock instead.',
+    disabledLifecycleUnknown:
+      'MFA Delete is not enabled{{versioningNote}}: deleting a version for good or suspending versioning needs no ' +
+      "MFA code. Only the root user can enable it, with the root user's MFA device, through the API or CLI, and " +
+      'not while lifecycle rules exist (whether they do is unknown: {{operation}} failed with {{code}}).',
   },
   evaluate(bucket) {
     const versioning = bucket.versioning;
@@ -43,12 +52,22 @@ export default defineCheck({
     const value = versioning.state === 'present' ? versioning.value : {};
     if (value.mfaDelete === 'Enabled') return { status: 'pass', messageId: 'enabled', evidence: { mfaDelete: 'Enabled' } };
 
-    const versioningNote = value.status === 'Enabled' ? '' : ' (versioning is not enabled either)';
+    const versioningNote =
+      value.status === 'Enabled' ? '' : value.status === 'Suspended' ? ' (and versioning is Suspended)' : ' (versioning is not enabled either)';
     const evidence = { mfaDelete: value.mfaDelete ?? null, versioning: value.status ?? null };
     const lifecycle = bucket.lifecycle;
-    const rules = lifecycle?.state === 'present' ? lifecycle.value.rules.length : 0;
-    if (rules > 0) {
-      return { status: 'fail', messageId: 'disabledWithLifecycle', data: { versioningNote, rules }, evidence };
+    if (lifecycle?.state === 'error') {
+      return {
+        status: 'fail',
+        messageId: 'disabledLifecycleUnknown',
+        data: { versioningNote, operation: lifecycle.operation, code: lifecycle.code },
+        evidence,
+      };
+    }
+    const rules = lifecycle?.state === 'present' ? lifecycle.value.rules : [];
+    if (rules.length > 0) {
+      const names = rules.map((rule, index) => (rule.id === undefined || rule.id === '' ? `#${index + 1}` : quote(rule.id)));
+      return { status: 'fail', messageId: 'disabledWithLifecycle', data: { versioningNote, rules: names.join(', ') }, evidence };
     }
     return { status: 'fail', messageId: 'disabled', data: { versioningNote }, evidence };
   },

@@ -1,17 +1,35 @@
+import accountPublicAccessBlock from './account-public-access-block.ts';
 import bucketAccessLogging from './bucket-access-logging.ts';
+import bucketAclPublic from './bucket-acl-public.ts';
+import bucketAclsDisabled from './bucket-acls-disabled.ts';
+import bucketCorsInsecureOrigin from './bucket-cors-insecure-origin.ts';
+import bucketCorsWildcardOrigin from './bucket-cors-wildcard-origin.ts';
+import bucketCorsWildcardWrite from './bucket-cors-wildcard-write.ts';
 import bucketDefaultEncryption from './bucket-default-encryption.ts';
 import bucketLoggingLoop from './bucket-logging-loop.ts';
 import bucketLoggingTarget from './bucket-logging-target.ts';
 import bucketMfaDelete from './bucket-mfa-delete.ts';
+import bucketObjectLock from './bucket-object-lock.ts';
+import bucketObjectLockRetention from './bucket-object-lock-retention.ts';
+import bucketPublicAccessBlock from './bucket-public-access-block.ts';
 import bucketVersioning from './bucket-versioning.ts';
 import type { AnyCheck } from './types.ts';
 
 /** Every built-in check, one import each; a test keeps this list, the files and the README in step. */
 export const BUILTIN_CHECKS: readonly AnyCheck[] = [
+  accountPublicAccessBlock,
   bucketAccessLogging,
+  bucketAclPublic,
+  bucketAclsDisabled,
+  bucketCorsInsecureOrigin,
+  bucketCorsWildcardOrigin,
+  bucketCorsWildcardWrite,
   bucketDefaultEncryption,
   bucketLoggingLoop,
   bucketLoggingTarget,
   bucketMfaDelete,
+  bucketObjectLock,
+  bucketObjectLockRetention,
+  bucketPublicAccessBlock,
   bucketVersioning,
 ];

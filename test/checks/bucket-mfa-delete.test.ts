@@ -24,7 +24,12 @@ runCheckTests(check, {
     {
       name: 'MFA Delete Disabled on a versioned bucket fails',
       bucket: { versioning: present({ status: 'Enabled', mfaDelete: 'Disabled' }), lifecycle: noLifecycle },
-      expect: { messageId: 'disabled', message: 'MFA Delete is not enabled: a permanent version delete needs no MFA code.' },
+      expect: {
+        messageId: 'disabled',
+        message:
+          'MFA Delete is not enabled: deleting a version for good or suspending versioning needs no MFA code. Only ' +
+          "the root user can enable it, with the root user's MFA device, through the API or CLI (not the console).",
+      },
     },
     {
       name: 'an unversioned bucket fails and says versioning is off too',
@@ -32,11 +37,24 @@ runCheckTests(check, {
       expect: {
         messageId: 'disabled',
         message:
-          'MFA Delete is not enabled (versioning is not enabled either): a permanent version delete needs no MFA code.',
+          'MFA Delete is not enabled (versioning is not enabled either): deleting a version for good or suspending ' +
+          "versioning needs no MFA code. Only the root user can enable it, with the root user's MFA device, through " +
+          'the API or CLI (not the console).',
       },
     },
     {
-      name: 'a bucket with lifecycle rules fails and explains that MFA Delete excludes them',
+      name: 'a Suspended bucket fails and says versioning is Suspended',
+      bucket: { versioning: present({ status: 'Suspended', mfaDelete: 'Disabled' }), lifecycle: noLifecycle },
+      expect: {
+        messageId: 'disabled',
+        message:
+          'MFA Delete is not enabled (and versioning is Suspended): deleting a version for good or suspending ' +
+          "versioning needs no MFA code. Only the root user can enable it, with the root user's MFA device, through " +
+          'the API or CLI (not the console).',
+      },
+    },
+    {
+      name: 'a bucket with lifecycle rules fails, names them (ID or position) and explains that MFA Delete excludes them',
       bucket: {
         versioning: present({ status: 'Enabled' }),
         lifecycle: present({ rules: [{ id: 'expire-noncurrent', status: 'Enabled' }, { status: 'Disabled' }] }),
@@ -44,8 +62,23 @@ runCheckTests(check, {
       expect: {
         messageId: 'disabledWithLifecycle',
         message:
-          'MFA Delete is not enabled. The bucket has 2 lifecycle rule(s), and MFA Delete cannot be used with ' +
-          'lifecycle rules: remove them first, or protect versions with Object Lock instead.',
+          "MFA Delete is not enabled, and it cannot be while the bucket has lifecycle rules ('expire-noncurrent', #2): " +
+          'MFA Delete and lifecycle configurations are incompatible. Remove them and have the root user enable MFA ' +
+          'Delete through the API or CLI, or protect versions with Object Lock instead.',
+      },
+    },
+    {
+      name: 'an unreadable lifecycle still fails (MFA Delete is off either way) and says the lifecycle is unknown',
+      bucket: {
+        versioning: present({ status: 'Enabled' }),
+        lifecycle: observedError('GetBucketLifecycleConfiguration', 'AccessDenied', 'Access Denied'),
+      },
+      expect: {
+        messageId: 'disabledLifecycleUnknown',
+        message:
+          'MFA Delete is not enabled: deleting a version for good or suspending versioning needs no MFA code. Only ' +
+          "the root user can enable it, with the root user's MFA device, through the API or CLI, and not while " +
+          'lifecycle rules exist (whether they do is unknown: GetBucketLifecycleConfiguration failed with AccessDenied).',
       },
     },
   ],

@@ -64,6 +64,9 @@ describe('check registry', () => {
     expect(check.needs.length).toBeGreaterThan(0);
     for (const key of check.needs) expect(Object.keys(DATA_SOURCES)).toContain(key);
     expect(Object.keys(check.messages).length).toBeGreaterThan(0);
+    if (check.options !== undefined) {
+      expect(check.options.schema.safeParse(check.options.defaults).success, 'the defaults satisfy the options schema').toBe(true);
+    }
   });
 
   it('is listed in the README exactly as `s3-audit checks --format markdown` prints it', () => {

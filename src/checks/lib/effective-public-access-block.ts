@@ -1,5 +1,8 @@
 import type { Observed } from '../../snapshot/observed.ts';
 import type { PublicAccessBlock } from '../../snapshot/types.ts';
+import { formatList } from './format-list.ts';
+import type { Verdict } from '../types.ts';
+import { unreadable } from './unreadable.ts';
 
 export const PUBLIC_ACCESS_BLOCK_FLAGS = [
   'blockPublicAcls',
@@ -43,4 +46,40 @@ export function effectiveFlag(
   if (atBucket === true) return 'bucket';
   if (atAccount === undefined || atBucket === undefined) return 'unknown';
   return 'off';
+}
+
+/** effectiveFlag for all four flags. */
+export function effectiveFlags(
+  account: Observed<PublicAccessBlock> | undefined,
+  bucket: Observed<PublicAccessBlock> | undefined,
+): Record<PublicAccessBlockFlag, FlagSource> {
+  return {
+    blockPublicAcls: effectiveFlag('blockPublicAcls', account, bucket),
+    ignorePublicAcls: effectiveFlag('ignorePublicAcls', account, bucket),
+    blockPublicPolicy: effectiveFlag('blockPublicPolicy', account, bucket),
+    restrictPublicBuckets: effectiveFlag('restrictPublicBuckets', account, bucket),
+  };
+}
+
+/** What a flag being off allows: messages say why each missing flag matters. */
+export const FLAG_GAPS: Readonly<Record<PublicAccessBlockFlag, string>> = {
+  blockPublicAcls: 'new public ACLs can be set',
+  ignorePublicAcls: 'public ACLs take effect',
+  blockPublicPolicy: 'a public bucket policy can be attached',
+  restrictPublicBuckets: 'public bucket policies grant access to anyone',
+};
+
+/** "BlockPublicPolicy (a public bucket policy can be attached) and …" */
+export function describeOffFlags(flags: readonly PublicAccessBlockFlag[]): string {
+  return formatList(flags.map((flag) => `${FLAG_NAMES[flag]} (${FLAG_GAPS[flag]})`));
+}
+
+/** The verdict for a flag that came out `unknown`: names the level that could not be read. */
+export function unreadableLevel(
+  account: Observed<PublicAccessBlock>,
+  bucket: Observed<PublicAccessBlock>,
+): Verdict<'unreadable'> {
+  if (bucket.state === 'error') return unreadable("the bucket's Block Public Access configuration", bucket);
+  if (account.state === 'error') return unreadable('the account-level Block Public Access configuration', account);
+  throw new Error('a Block Public Access flag is unknown although both levels were read');
 }

@@ -1,0 +1,126 @@
+import { z } from 'zod';
+import type { Observed } from '../snapshot/observed.ts';
+import type { PublicAccessBlock } from '../snapshot/types.ts';
+import { matchingGlob } from './lib/bucket-globs.ts';
+import { defineCheck } from './lib/define-check.ts';
+import {
+  describeOffFlags,
+  effectiveFlags,
+  FLAG_NAMES,
+  PUBLIC_ACCESS_BLOCK_FLAGS,
+  type FlagSource,
+  type PublicAccessBlockFlag,
+  unreadableLevel,
+} from './lib/effective-public-access-block.ts';
+import { formatList, quote } from './lib/format-list.ts';
+
+const ACL_FLAGS: readonly PublicAccessBlockFlag[] = ['blockPublicAcls', 'ignorePublicAcls'];
+
+const SOURCE_NAMES: Readonly<Record<'account' | 'bucket' | 'both', string>> = {
+  both: 'the account and the bucket',
+  account: 'the account',
+  bucket: 'the bucket',
+};
+
+/** "BlockPublicAcls, IgnorePublicAcls from the account and the bucket; BlockPublicPolicy from the bucket" */
+function describeSources(flags: readonly PublicAccessBlockFlag[], sources: Readonly<Record<PublicAccessBlockFlag, FlagSource>>): string {
+  const groups = (['both', 'account', 'bucket'] as const)
+    .map((source) => ({ source, names: flags.filter((flag) => sources[flag] === source).map((flag) => FLAG_NAMES[flag]) }))
+    .filter((group) => group.names.length > 0);
+  return groups.map((group) => `${group.names.join(', ')} from ${SOURCE_NAMES[group.source]}`).join('; ');
+}
+
+function levelNote(level: Observed<PublicAccessBlock>): string {
+  return level.state === 'absent' ? ' (no configuration)' : '';
+}
+
+const optionsSchema = z.strictObject({
+  publicBuckets: z
+    .array(z.string().min(1))
+    .describe(
+      'Bucket-name globs of buckets that are public on purpose (e.g. a website behind no CDN). For them ' +
+        'BlockPublicPolicy and RestrictPublicBuckets may be off; BlockPublicAcls and IgnorePublicAcls are still ' +
+        'required, since a public website needs a policy, never a public ACL.',
+    ),
+});
+
+export default defineCheck({
+  id: 'bucket-public-access-block',
+  title: 'All four Block Public Access settings are in effect for the bucket',
+  severity: 'medium',
+  resource: 'bucket',
+  needs: ['publicAccessBlock', 'accountPublicAccessBlock'],
+  enabledByDefault: true,
+  rationale:
+    'S3 applies the most restrictive combination of the account and bucket settings, so a flag is in effect ' +
+    'when either level sets it; this check judges that effective value per flag and names where each comes ' +
+    'from. All four are needed: only IgnorePublicAcls neutralizes public ACLs that already exist (BlockPublicAcls ' +
+    'only refuses new ones), and only RestrictPublicBuckets neutralizes a public policy that already exists. ' +
+    'An unreadable level makes a flag unknown, never off. Option publicBuckets accepts the two policy flags off ' +
+    'for buckets that are public on purpose; by default no bucket is exempt.',
+  remediation: {
+    text:
+      'Turn on all four flags at the account level (covers every bucket), or on the bucket. For content that ' +
+      'must be public, prefer CloudFront with Origin Access Control, which works with every flag on.',
+    cli:
+      'aws s3api put-public-access-block --bucket BUCKET --public-access-block-configuration ' +
+      'BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
+    terraform:
+      'resource "aws_s3_bucket_public_access_block" "this" {\n  bucket                  = aws_s3_bucket.this.id\n' +
+      '  block_public_acls       = true\n  ignore_public_acls      = true\n  block_public_policy     = true\n' +
+      '  restrict_public_buckets = true\n}',
+  },
+  references: {
+    url: [
+      'https://docs.aws.amazon.com/AmazonS3/latest/userguide/access-control-block-public-access.html',
+      'https://docs.aws.amazon.com/AmazonS3/latest/API/API_GetPublicAccessBlock.html',
+    ],
+    securityHub: 'S3.8',
+    cis: '2.1.4',
+    awsConfig: 's3-bucket-level-public-access-prohibited',
+    prowler: 's3_bucket_level_public_access_block',
+  },
+  messages: {
+    allOn: 'All 4 Block Public Access flags are in effect: {{sources}}.',
+    publicBucketAccepted:
+      'Block Public Access in effect: {{sources}}; {{others}} not required because the bucket matches ' +
+      'publicBuckets glob {{glob}} (public on purpose).',
+    flagsOff: 'Block Public Access is not in effect for {{flags}}: off at the account level{{accountNote}} and at the bucket level{{bucketNote}}.',
+  },
+  options: { schema: optionsSchema, defaults: { publicBuckets: [] } },
+  evaluate(bucket, context, options) {
+    const accountLevel = context.account.publicAccessBlock;
+    const bucketLevel = bucket.publicAccessBlock;
+    if (accountLevel === undefined || bucketLevel === undefined) return undefined;
+    const sources = effectiveFlags(accountLevel, bucketLevel);
+    const glob = matchingGlob(bucket.name, options.publicBuckets);
+    const required = glob === undefined ? PUBLIC_ACCESS_BLOCK_FLAGS : ACL_FLAGS;
+    const evidence = { flags: sources, ...(glob === undefined ? {} : { publicBucketsGlob: glob }) };
+
+    const off = required.filter((flag) => sources[flag] === 'off');
+    if (off.length > 0) {
+      return {
+        status: 'fail',
+        messageId: 'flagsOff',
+        data: { flags: describeOffFlags(off), accountNote: levelNote(accountLevel), bucketNote: levelNote(bucketLevel) },
+        evidence,
+      };
+    }
+    if (required.some((flag) => sources[flag] === 'unknown')) return unreadableLevel(accountLevel, bucketLevel);
+    const inEffect = PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => sources[flag] !== 'off' && sources[flag] !== 'unknown');
+    if (inEffect.length === PUBLIC_ACCESS_BLOCK_FLAGS.length || glob === undefined) {
+      return { status: 'pass', messageId: 'allOn', data: { sources: describeSources(inEffect, sources) }, evidence };
+    }
+    const notInEffect = PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => !inEffect.includes(flag)).map((flag) => FLAG_NAMES[flag]);
+    return {
+      status: 'pass',
+      messageId: 'publicBucketAccepted',
+      data: {
+        sources: describeSources(inEffect, sources),
+        others: `${formatList(notInEffect)} ${notInEffect.length === 1 ? 'is' : 'are'}`,
+        glob: quote(glob),
+      },
+      evidence,
+    };
+  },
+});
