@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
-import { observedError, present } from '../../src/snapshot/observed.ts';
+import { absent, observedError, present } from '../../src/snapshot/observed.ts';
 import type { BucketState } from '../../src/snapshot/types.ts';
 import type { Report } from '../../src/report/types.ts';
 import { parseJson } from '../support/json.ts';
@@ -18,6 +18,9 @@ const compliant: BucketState = {
   encryption: sseS3,
   versioning: present({ status: 'Enabled', mfaDelete: 'Enabled' }),
   lifecycle: noLifecycle,
+  // SSE-S3: the default encryption names no KMS key.
+  kmsKey: absent(),
+  kmsKeyRotation: absent(),
 };
 const unversioned: BucketState = { ...compliant, name: 'unversioned', versioning: present({}) };
 const denied: BucketState = {
@@ -87,7 +90,16 @@ describe('informational commands exit 0', () => {
   it('checks --format json lists every check with its metadata', async () => {
     const { out } = await cli(['checks', '--format', 'json']);
     const ids = parseJson<{ id: string }[]>(out).map((entry) => entry.id);
-    expect(ids).toEqual(['bucket-default-encryption', 'bucket-mfa-delete', 'bucket-versioning']);
+    expect(ids).toEqual([
+      'bucket-default-encryption',
+      'bucket-encryption-kms',
+      'bucket-key-enabled',
+      'bucket-kms-key-foreign',
+      'bucket-kms-key-rotation',
+      'bucket-kms-key-state',
+      'bucket-mfa-delete',
+      'bucket-versioning',
+    ]);
   });
 });
 
