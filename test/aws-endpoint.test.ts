@@ -610,6 +610,16 @@ describe('aws-endpoint: KMS JSON 1.1', () => {
     }
   });
 
+  it('logs the KeyId each request named, so tests can tell which keys were looked up and how', async () => {
+    endpoint.reset();
+    await kms('eu-west-1').send(new DescribeKeyCommand({ KeyId: 'alias/app' })).catch(() => undefined);
+    await kms().send(new DescribeKeyCommand({ KeyId: LOCAL_KEY }));
+    expect(endpoint.requests.map((r) => [r.operation, r.keyId, r.region])).toEqual([
+      ['DescribeKey', 'alias/app', 'eu-west-1'],
+      ['DescribeKey', LOCAL_KEY, 'us-east-1'],
+    ]);
+  });
+
   it('answers NotFoundException (400) for unknown keys, other regions and aliases where KMS wants a key', async () => {
     const cases = [
       kms().send(new DescribeKeyCommand({ KeyId: 'alias/nope' })),

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defaultEncryptionRule, kmsEncryptionRule } from '../snapshot/encryption.ts';
-import { parseKmsKeyId } from '../snapshot/kms-key-id.ts';
+import { parseKmsKeyId, S3_AWS_MANAGED_ALIAS } from '../snapshot/kms-key-id.ts';
 import type { KmsKey } from '../snapshot/types.ts';
 import { defineCheck } from './lib/define-check.ts';
 import { algorithmName, keyLabel } from './lib/encryption-labels.ts';
@@ -18,6 +18,13 @@ export type BucketEncryptionKmsOptions = z.infer<typeof optionsSchema>;
 function keyArnOf(configuredId: string | undefined, key: KmsKey | undefined): string | undefined {
   if (configuredId !== undefined && parseKmsKeyId(configuredId).form === 'key-arn') return configuredId;
   return key?.kind === 'described' ? key.arn : undefined;
+}
+
+/** The key as a noun phrase for messages: "key arn:…" or "the AWS managed key alias/aws/s3". */
+function keyPhrase(configuredId: string | undefined, key: KmsKey | undefined): string {
+  if (key?.kind === 'aws-managed-alias') return keyLabel(key);
+  if (key !== undefined) return `key ${keyLabel(key)}`;
+  return configuredId === undefined ? `the AWS managed key ${S3_AWS_MANAGED_ALIAS}` : `key ${configuredId}`;
 }
 
 export default defineCheck({
@@ -57,7 +64,7 @@ export default defineCheck({
     defaults: { requireCustomerManagedKey: false, allowedKeyArns: [] },
   },
   messages: {
-    kms: 'Default encryption is {{algorithm}} with key {{key}}.',
+    kms: 'Default encryption is {{algorithm}} with {{key}}.',
     customerManaged: 'Default encryption is {{algorithm}} with customer managed key {{key}}.',
     allowedKey: 'Default encryption is {{algorithm}} with key {{key}}, one of the allowed keys.',
     noConfiguration: 'No default encryption configuration ({{code}}), so new objects are not encrypted with a KMS key.',
@@ -68,7 +75,7 @@ export default defineCheck({
       'Default encryption uses {{key}}, not a customer managed key: its key policy cannot be changed, so access ' +
       'cannot be restricted or shared through the key.',
     missingKey: 'Default-encryption key {{key}} does not exist ({{code}}), so no customer managed key protects new objects.',
-    notAllowed: 'Default-encryption key {{key}} is not one of the {{count}} allowed key ARN(s).',
+    notAllowed: 'Default encryption uses {{key}}, which is not one of the {{count}} allowed key ARN(s).',
   },
   evaluate(bucket, _context, options) {
     const encryption = bucket.encryption;
@@ -91,25 +98,27 @@ export default defineCheck({
     const configuredId = rule.kmsMasterKeyId === '' ? undefined : rule.kmsMasterKeyId;
     const observedKey = bucket.kmsKey;
     const key = observedKey?.state === 'present' ? observedKey.value : undefined;
-    const label = key === undefined ? (configuredId ?? 'alias/aws/s3') : keyLabel(key);
+    const phrase = keyPhrase(configuredId, key);
     const evidence = { sseAlgorithm: rule.sseAlgorithm, configuredKeyId: configuredId ?? null };
 
     if (options.allowedKeyArns.length > 0) {
       const arn = keyArnOf(configuredId, key);
       if (arn === undefined && observedKey?.state === 'error') return unreadable('the default-encryption KMS key', observedKey);
       if (arn === undefined || !options.allowedKeyArns.includes(arn)) {
-        return { status: 'fail', messageId: 'notAllowed', data: { key: arn ?? label, count: options.allowedKeyArns.length }, evidence };
+        const used = arn === undefined ? phrase : `key ${arn}`;
+        return { status: 'fail', messageId: 'notAllowed', data: { key: used, count: options.allowedKeyArns.length }, evidence };
       }
       if (!options.requireCustomerManagedKey) return { status: 'pass', messageId: 'allowedKey', data: { algorithm, key: arn }, evidence };
     }
-    if (!options.requireCustomerManagedKey) return { status: 'pass', messageId: 'kms', data: { algorithm, key: label }, evidence };
+    if (!options.requireCustomerManagedKey) return { status: 'pass', messageId: 'kms', data: { algorithm, key: phrase }, evidence };
 
     if (observedKey?.state === 'error') return unreadable('the default-encryption KMS key', observedKey);
     // Only a snapshot edited by hand has a KMS rule without a recorded key.
     if (key === undefined) return { status: 'unknown', messageId: 'notCollected', data: { what: 'kmsKey' } };
-    if (key.kind === 'missing') return { status: 'fail', messageId: 'missingKey', data: { key: label, code: key.code }, evidence };
+    if (key.kind === 'missing') return { status: 'fail', messageId: 'missingKey', data: { key: key.configuredId, code: key.code }, evidence };
     if (key.kind === 'aws-managed-alias' || key.keyManager !== 'CUSTOMER') {
-      return { status: 'fail', messageId: 'awsManagedKey', data: { key: key.kind === 'described' ? `the AWS managed key ${key.arn}` : label }, evidence };
+      const awsManaged = key.kind === 'described' ? `the AWS managed key ${key.arn}` : keyLabel(key);
+      return { status: 'fail', messageId: 'awsManagedKey', data: { key: awsManaged }, evidence };
     }
     return { status: 'pass', messageId: 'customerManaged', data: { algorithm, key: key.arn }, evidence: { ...evidence, keyManager: key.keyManager } };
   },

@@ -11,8 +11,6 @@ const UNUSABLE_STATES = {
   PendingReplicaDeletion: 'pendingReplicaDeletion',
 } as const;
 
-/** Multi-Region key states that pass on their own within moments. */
-const TRANSITIONAL_STATES = ['Creating', 'Updating'];
 
 export default defineCheck({
   id: 'bucket-kms-key-state',
@@ -70,7 +68,10 @@ export default defineCheck({
     notSymmetric:
       'Default-encryption key {{key}} has key spec {{keySpec}}: S3 encrypts only with symmetric encryption keys ' +
       '(SYMMETRIC_DEFAULT), so writes that rely on default encryption fail.',
-    transitional: 'Default-encryption key {{key}} is {{state}}, a passing state of multi-Region keys; scan again for a verdict.',
+    updating:
+      'Default-encryption key {{key}} is Updating (its multi-Region primary is changing for a few seconds); KMS ' +
+      'encrypts and decrypts with it meanwhile.',
+    creating: 'Default-encryption key {{key}} is still Creating (a multi-Region replica); scan again once it is Enabled.',
     unrecognizedState:
       'KMS reports default-encryption key {{key}} in state {{state}}, which this version of s3-audit does not know.',
   },
@@ -95,11 +96,14 @@ export default defineCheck({
       const deletionDate = key.deletionDate?.slice(0, 10) ?? 'a date KMS did not report';
       return { status: 'fail', messageId: unusable, data: { ...data, deletionDate }, evidence };
     }
-    if (TRANSITIONAL_STATES.includes(key.keyState)) return { status: 'unknown', messageId: 'transitional', data, evidence };
-    if (key.keyState !== 'Enabled') return { status: 'unknown', messageId: 'unrecognizedState', data, evidence };
+    // Creating lasts moments and the key cannot be used yet: not a finding, not a pass either.
+    if (key.keyState === 'Creating') return { status: 'unknown', messageId: 'creating', data, evidence };
+    if (key.keyState !== 'Enabled' && key.keyState !== 'Updating') {
+      return { status: 'unknown', messageId: 'unrecognizedState', data, evidence };
+    }
     if (key.keySpec !== undefined && key.keySpec !== 'SYMMETRIC_DEFAULT') {
       return { status: 'fail', messageId: 'notSymmetric', data: { ...data, keySpec: key.keySpec }, evidence: { ...evidence, keySpec: key.keySpec } };
     }
-    return { status: 'pass', messageId: 'enabled', data, evidence };
+    return { status: 'pass', messageId: key.keyState === 'Updating' ? 'updating' : 'enabled', data, evidence };
   },
 });

@@ -18,7 +18,7 @@ runCheckTests(check, {
     {
       name: 'SSE-KMS with the AWS managed key passes by default',
       bucket: { encryption: kmsDefault(undefined), kmsKey: AWS_MANAGED_DEFAULT },
-      expect: { messageId: 'kms', message: 'Default encryption is SSE-KMS (aws:kms) with key the AWS managed key alias/aws/s3.' },
+      expect: { messageId: 'kms', message: 'Default encryption is SSE-KMS (aws:kms) with the AWS managed key alias/aws/s3.' },
     },
     {
       name: 'DSSE-KMS passes',
@@ -131,13 +131,13 @@ runCheckTests(check, {
       name: 'allowedKeyArns: a key ARN not in the list fails',
       bucket: { encryption: kmsDefault(FOREIGN_KEY_ARN), kmsKey: describedKey({ arn: FOREIGN_KEY_ARN }) },
       options: allowOnly(KEY_ARN),
-      expect: { messageId: 'notAllowed', message: `Default-encryption key ${FOREIGN_KEY_ARN} is not one of the 1 allowed key ARN(s).` },
+      expect: { messageId: 'notAllowed', message: `Default encryption uses key ${FOREIGN_KEY_ARN}, which is not one of the 1 allowed key ARN(s).` },
     },
     {
       name: 'allowedKeyArns: the AWS managed key is never in the list',
       bucket: { encryption: kmsDefault(undefined), kmsKey: AWS_MANAGED_DEFAULT },
       options: allowOnly(KEY_ARN),
-      expect: { messageId: 'notAllowed', message: 'Default-encryption key the AWS managed key alias/aws/s3 is not one of the 1 allowed key ARN(s).' },
+      expect: { messageId: 'notAllowed', message: 'Default encryption uses the AWS managed key alias/aws/s3, which is not one of the 1 allowed key ARN(s).' },
     },
   ],
   unknown: [

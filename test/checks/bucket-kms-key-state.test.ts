@@ -3,7 +3,7 @@ import { absent, observedError, present } from '../../src/snapshot/observed.ts';
 import { runCheckTests } from '../support/check-tester.ts';
 import { AWS_MANAGED_DEFAULT, describedKey, FOREIGN_KEY_ARN, KEY_ARN } from './kms-fixtures.ts';
 
-const unusable = (state: string) => ({ kmsKey: describedKey({ keyState: state }) });
+const inState = (state: string) => ({ kmsKey: describedKey({ keyState: state }) });
 
 runCheckTests(check, {
   pass: [
@@ -21,6 +21,16 @@ runCheckTests(check, {
       name: 'a key named by alias is judged by the key the alias resolved to',
       bucket: { kmsKey: describedKey({ configuredId: 'alias/app-data' }) },
       expect: { messageId: 'enabled', message: `Default-encryption key ${KEY_ARN} is Enabled.` },
+    },
+    {
+      name: 'a multi-Region key Updating its primary passes: KMS keeps using it',
+      bucket: inState('Updating'),
+      expect: {
+        messageId: 'updating',
+        message:
+          `Default-encryption key ${KEY_ARN} is Updating (its multi-Region primary is changing for a few seconds); ` +
+          'KMS encrypts and decrypts with it meanwhile.',
+      },
     },
     {
       name: 'the AWS managed aws/s3 key passes without having been described',
@@ -72,7 +82,7 @@ runCheckTests(check, {
     },
     {
       name: 'a Disabled key fails',
-      bucket: unusable('Disabled'),
+      bucket: inState('Disabled'),
       expect: {
         messageId: 'disabled',
         message:
@@ -92,7 +102,7 @@ runCheckTests(check, {
     },
     {
       name: 'a key PendingDeletion without a reported date still fails',
-      bucket: unusable('PendingDeletion'),
+      bucket: inState('PendingDeletion'),
       expect: {
         messageId: 'pendingDeletion',
         message:
@@ -102,7 +112,7 @@ runCheckTests(check, {
     },
     {
       name: 'a key PendingImport (imported material missing or expired) fails',
-      bucket: unusable('PendingImport'),
+      bucket: inState('PendingImport'),
       expect: {
         messageId: 'pendingImport',
         message:
@@ -112,7 +122,7 @@ runCheckTests(check, {
     },
     {
       name: 'a key Unavailable (custom key store disconnected) fails',
-      bucket: unusable('Unavailable'),
+      bucket: inState('Unavailable'),
       expect: {
         messageId: 'unavailable',
         message:
@@ -122,7 +132,7 @@ runCheckTests(check, {
     },
     {
       name: 'a multi-Region replica PendingReplicaDeletion fails',
-      bucket: unusable('PendingReplicaDeletion'),
+      bucket: inState('PendingReplicaDeletion'),
       expect: {
         messageId: 'pendingReplicaDeletion',
         message:
@@ -167,16 +177,16 @@ runCheckTests(check, {
       },
     },
     {
-      name: 'a multi-Region key still Creating is unknown until it settles',
-      bucket: unusable('Creating'),
+      name: 'a multi-Region replica still Creating is unknown until it settles',
+      bucket: inState('Creating'),
       expect: {
-        messageId: 'transitional',
-        message: `Default-encryption key ${KEY_ARN} is Creating, a passing state of multi-Region keys; scan again for a verdict.`,
+        messageId: 'creating',
+        message: `Default-encryption key ${KEY_ARN} is still Creating (a multi-Region replica); scan again once it is Enabled.`,
       },
     },
     {
       name: 'a key state KMS adds later is unknown, never pass',
-      bucket: unusable('Quarantined'),
+      bucket: inState('Quarantined'),
       expect: {
         messageId: 'unrecognizedState',
         message: `KMS reports default-encryption key ${KEY_ARN} in state Quarantined, which this version of s3-audit does not know.`,
