@@ -13,6 +13,7 @@ import type {
 } from '@aws-sdk/client-s3';
 import type { GetKeyPolicyResponse, GetKeyRotationStatusResponse, KeyMetadata } from '@aws-sdk/client-kms';
 import { isOneOf } from '../is-one-of.ts';
+import { parseKmsKeyId } from '../snapshot/kms-key-id.ts';
 import { absent, observedError, present, type Observed } from '../snapshot/observed.ts';
 import type {
   Acl,
@@ -178,14 +179,16 @@ export function normalizeKeyMetadata(
   lookupRegion: string,
 ): Observed<KmsKey> {
   const arn = metadata?.Arn;
-  const accountId = metadata?.AWSAccountId ?? arn?.split(':')[4];
+  const parsed = arn === undefined ? undefined : parseKmsKeyId(arn);
+  const fromArn = parsed?.form === 'key-arn' ? parsed : undefined;
+  const accountId = metadata?.AWSAccountId ?? fromArn?.accountId;
   if (metadata === undefined || arn === undefined || accountId === undefined) {
     return observedError('DescribeKey', 'IncompleteResponse', 'DescribeKey returned no key ARN or account id');
   }
   return present({
     kind: 'described',
     configuredId,
-    region: arn.split(':')[3] ?? lookupRegion,
+    region: fromArn?.region ?? lookupRegion,
     arn,
     accountId,
     keyManager: metadata.KeyManager ?? 'Unknown',
