@@ -28,7 +28,7 @@ import {
 } from '@aws-sdk/client-s3-control';
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BucketDataKey } from '../src/snapshot/types.ts';
+import type { S3BucketDataKey } from '../src/snapshot/types.ts';
 import { kmsClient, s3Client, s3ControlClient, stsClient, TEST_CREDENTIALS } from './support/aws-endpoint/clients.ts';
 import { expectedBucketData, loadFixture, ownerId, parseFixture, startAwsEndpoint } from './support/aws-endpoint/index.ts';
 import type { AccountFixture, AwsEndpoint, BucketFixture } from './support/aws-endpoint/index.ts';
@@ -153,7 +153,7 @@ async function observe(read: () => Promise<unknown>): Promise<Observation> {
 }
 
 /** A minimal collector: the SDK's parsed output mapped onto the snapshot's normalized types. */
-function readers(client: S3Client, Bucket: string): Record<BucketDataKey, () => Promise<unknown>> {
+function readers(client: S3Client, Bucket: string): Record<S3BucketDataKey, () => Promise<unknown>> {
   return {
     encryption: async () => {
       const out = await client.send(new GetBucketEncryptionCommand({ Bucket }));
@@ -608,6 +608,16 @@ describe('aws-endpoint: KMS JSON 1.1', () => {
       });
       expect(out.KeyMetadata?.CreationDate).toBeInstanceOf(Date);
     }
+  });
+
+  it('logs the KeyId each request named, so tests can tell which keys were looked up and how', async () => {
+    endpoint.reset();
+    await kms('eu-west-1').send(new DescribeKeyCommand({ KeyId: 'alias/app' })).catch(() => undefined);
+    await kms().send(new DescribeKeyCommand({ KeyId: LOCAL_KEY }));
+    expect(endpoint.requests.map((r) => [r.operation, r.keyId, r.region])).toEqual([
+      ['DescribeKey', 'alias/app', 'eu-west-1'],
+      ['DescribeKey', LOCAL_KEY, 'us-east-1'],
+    ]);
   });
 
   it('answers NotFoundException (400) for unknown keys, other regions and aliases where KMS wants a key', async () => {

@@ -1,11 +1,7 @@
+import { defaultEncryptionRule } from '../snapshot/encryption.ts';
 import { defineCheck } from './lib/define-check.ts';
+import { algorithmName } from './lib/encryption-labels.ts';
 import { unreadable } from './lib/unreadable.ts';
-
-const ALGORITHM_NAMES: Readonly<Record<string, string>> = {
-  AES256: 'SSE-S3 (AES256)',
-  'aws:kms': 'SSE-KMS (aws:kms)',
-  'aws:kms:dsse': 'DSSE-KMS (aws:kms:dsse)',
-};
 
 export default defineCheck({
   id: 'bucket-default-encryption',
@@ -54,13 +50,14 @@ export default defineCheck({
         data: { code: encryption.code ?? 'no configuration returned' },
       };
     }
-    const rules = encryption.value.rules;
-    const algorithm = rules.find((rule) => rule.sseAlgorithm !== undefined)?.sseAlgorithm;
-    if (algorithm === undefined) return { status: 'fail', messageId: 'noAlgorithm', data: { rules: rules.length } };
+    const algorithm = defaultEncryptionRule(encryption.value)?.sseAlgorithm;
+    if (algorithm === undefined) {
+      return { status: 'fail', messageId: 'noAlgorithm', data: { rules: encryption.value.rules.length } };
+    }
     return {
       status: 'pass',
       messageId: 'encrypted',
-      data: { algorithm: ALGORITHM_NAMES[algorithm] ?? algorithm },
+      data: { algorithm: algorithmName(algorithm) },
       evidence: { sseAlgorithm: algorithm },
     };
   },

@@ -6,6 +6,11 @@ import bucketCorsInsecureOrigin from './bucket-cors-insecure-origin.ts';
 import bucketCorsWildcardOrigin from './bucket-cors-wildcard-origin.ts';
 import bucketCorsWildcardWrite from './bucket-cors-wildcard-write.ts';
 import bucketDefaultEncryption from './bucket-default-encryption.ts';
+import bucketEncryptionKms from './bucket-encryption-kms.ts';
+import bucketKeyEnabled from './bucket-key-enabled.ts';
+import bucketKmsKeyForeign from './bucket-kms-key-foreign.ts';
+import bucketKmsKeyRotation from './bucket-kms-key-rotation.ts';
+import bucketKmsKeyState from './bucket-kms-key-state.ts';
 import bucketLoggingLoop from './bucket-logging-loop.ts';
 import bucketLoggingTarget from './bucket-logging-target.ts';
 import bucketMfaDelete from './bucket-mfa-delete.ts';
@@ -25,6 +30,11 @@ export const BUILTIN_CHECKS: readonly AnyCheck[] = [
   bucketCorsWildcardOrigin,
   bucketCorsWildcardWrite,
   bucketDefaultEncryption,
+  bucketEncryptionKms,
+  bucketKeyEnabled,
+  bucketKmsKeyForeign,
+  bucketKmsKeyRotation,
+  bucketKmsKeyState,
   bucketLoggingLoop,
   bucketLoggingTarget,
   bucketMfaDelete,

@@ -1,6 +1,8 @@
+import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
+import { Memo } from './memo.ts';
 import type { CollectOptions } from './types.ts';
 
 export type ClientOptions = Pick<
@@ -12,6 +14,8 @@ export type ClientOptions = Pick<
 export interface Clients {
   /** The client for buckets in `region` (one per region, created on first use). */
   s3(region: string): S3Client;
+  /** The KMS client for keys in `region` (one per region, created on first use). */
+  kms(region: string): KMSClient;
   readonly s3control: S3ControlClient;
   readonly sts: STSClient;
   /** Closes every client's sockets. */
@@ -22,8 +26,7 @@ export interface Clients {
 const MAX_CONNECTION_TIMEOUT_MS = 10_000;
 
 export function createClients(options: ClientOptions): Clients {
-  const s3Clients = new Map<string, S3Client>();
-  const { s3: s3Endpoint, s3control: s3controlEndpoint, sts: stsEndpoint } = options.endpoints;
+  const { s3: s3Endpoint, s3control: s3controlEndpoint, sts: stsEndpoint, kms: kmsEndpoint } = options.endpoints;
 
   const s3control = new S3ControlClient({
     ...sharedConfig(options, options.region),
@@ -34,25 +37,40 @@ export function createClients(options: ClientOptions): Clients {
     ...(stsEndpoint === undefined ? {} : { endpoint: stsEndpoint }),
   });
 
+  const s3Clients = perRegion(
+    (region) =>
+      new S3Client({
+        ...sharedConfig(options, region),
+        // S3-compatible stores rarely serve virtual-hosted bucket names on a custom host.
+        ...(s3Endpoint === undefined ? {} : { endpoint: s3Endpoint, forcePathStyle: true }),
+      }),
+  );
+  const kmsClients = perRegion(
+    (region) =>
+      new KMSClient({ ...sharedConfig(options, region), ...(kmsEndpoint === undefined ? {} : { endpoint: kmsEndpoint }) }),
+  );
+
   return {
-    s3(region) {
-      let client = s3Clients.get(region);
-      if (client === undefined) {
-        client = new S3Client({
-          ...sharedConfig(options, region),
-          // S3-compatible stores rarely serve virtual-hosted bucket names on a custom host.
-          ...(s3Endpoint === undefined ? {} : { endpoint: s3Endpoint, forcePathStyle: true }),
-        });
-        s3Clients.set(region, client);
-      }
-      return client;
-    },
+    s3: s3Clients.get,
+    kms: kmsClients.get,
     s3control,
     sts,
     destroy() {
-      for (const client of s3Clients.values()) client.destroy();
+      s3Clients.destroy();
+      kmsClients.destroy();
       s3control.destroy();
       sts.destroy();
+    },
+  };
+}
+
+/** One client per region, created on first use. */
+function perRegion<C extends { destroy(): void }>(create: (region: string) => C) {
+  const clients = new Memo<C>();
+  return {
+    get: (region: string): C => clients.get(region, () => create(region)),
+    destroy: (): void => {
+      for (const client of clients.values()) client.destroy();
     },
   };
 }

@@ -1,9 +1,11 @@
-import { ACCOUNT_DATA_KEYS, BUCKET_DATA_KEYS } from '../snapshot/types.ts';
+import { withRequirements } from '../snapshot/data-sources.ts';
+import { ACCOUNT_DATA_KEYS, BUCKET_DATA_KEYS, KMS_BUCKET_DATA_KEYS, S3_BUCKET_DATA_KEYS } from '../snapshot/types.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot/schema.ts';
 import type { DataKey, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
 import { TOOL } from '../version.ts';
 import { createApi, type Api } from './api.ts';
 import { createClients, type Clients } from './clients.ts';
+import { createKmsLookup } from './kms.ts';
 import { collectBucket, listBuckets, type BucketContext, type ListedBucket } from './s3.ts';
 import { getAccountPublicAccessBlock } from './s3control.ts';
 import { drain, mapUnordered } from './stream.ts';
@@ -22,11 +24,13 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
   const clients = createClients(options);
   const abort = new AbortController();
   const api = createApi(clients, options.concurrency, abort.signal);
+  // e.g. the KMS key needs the encryption configuration that names it.
+  const needs = withRequirements(options.needs);
   try {
     const collectedAt = new Date().toISOString();
     const { accountId, partition } = await getCallerIdentity(api, options.profile);
     // Never rejects: a failure is recorded in the value.
-    const accountPublicAccessBlock = options.needs.has('accountPublicAccessBlock')
+    const accountPublicAccessBlock = needs.has('accountPublicAccessBlock')
       ? getAccountPublicAccessBlock(api, accountId)
       : undefined;
     const buckets: (ListedBucket | undefined)[] = [];
@@ -47,12 +51,14 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
         region: options.region,
         ...(publicAccessBlock === undefined ? {} : { publicAccessBlock }),
       },
-      collected: collectedKeys(options.needs),
+      collected: collectedKeys(needs),
     };
+    const kmsKeys = KMS_BUCKET_DATA_KEYS.filter((key) => needs.has(key));
     const context: BucketContext = {
       accountId,
       homeRegion: options.region,
-      keys: BUCKET_DATA_KEYS.filter((key) => options.needs.has(key)),
+      keys: S3_BUCKET_DATA_KEYS.filter((key) => needs.has(key)),
+      ...(kmsKeys.length === 0 ? {} : { kms: createKmsLookup(api, accountId, kmsKeys) }),
     };
     const stream: BucketStream = { api, clients, abort, context, onBucketDone: options.onBucketDone };
     return {

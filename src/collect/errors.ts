@@ -26,7 +26,12 @@ const NOT_CONFIGURED: Readonly<Record<string, readonly string[]>> = {
   GetPublicAccessBlock: ['NoSuchPublicAccessBlockConfiguration'],
   GetBucketOwnershipControls: ['OwnershipControlsNotFoundError'],
   GetBucketLifecycleConfiguration: ['NoSuchLifecycleConfiguration'],
+  // Imported key material, custom key stores, asymmetric and HMAC keys: KMS cannot rotate them automatically.
+  GetKeyRotationStatus: ['UnsupportedOperationException'],
 };
+
+/** KMS's answers when the key a bucket names does not exist: S3 writes that use it fail. */
+const KMS_KEY_MISSING = ['NotFoundException', 'InvalidArnException'];
 
 /** Some stores (and terraform-provider-aws) use `ObjectLockConfigurationNotFound…` variants. */
 const NOT_CONFIGURED_PREFIX: Readonly<Record<string, string>> = {
@@ -93,6 +98,11 @@ function isNotConfigured(operation: string, info: ErrorInfo): boolean {
 export function observeFailure(operation: string, err: unknown): Observed<never> {
   const info = describeError(err);
   return isNotConfigured(operation, info) ? absent(info.code) : observedError(operation, info.code, info.message);
+}
+
+/** DescribeKey says there is no such key (as opposed to: we could not ask). */
+export function isKmsKeyMissing(info: ErrorInfo): boolean {
+  return KMS_KEY_MISSING.includes(info.code);
 }
 
 /** The bucket no longer exists (deleted since it was listed). */

@@ -11,7 +11,9 @@ import type {
   GetObjectLockConfigurationOutput,
   ServerSideEncryptionRule,
 } from '@aws-sdk/client-s3';
+import type { GetKeyPolicyResponse, GetKeyRotationStatusResponse, KeyMetadata } from '@aws-sdk/client-kms';
 import { isOneOf } from '../is-one-of.ts';
+import { parseKmsKeyId } from '../snapshot/kms-key-id.ts';
 import { absent, observedError, present, type Observed } from '../snapshot/observed.ts';
 import type {
   Acl,
@@ -21,6 +23,9 @@ import type {
   CorsRule,
   EncryptionConfiguration,
   EncryptionRule,
+  KmsKey,
+  KmsKeyPolicy,
+  KmsKeyRotation,
   Lifecycle,
   Logging,
   ObjectLock,
@@ -162,6 +167,50 @@ export function normalizeOwnershipControls(output: GetBucketOwnershipControlsOut
 export function normalizeLifecycle(output: GetBucketLifecycleConfigurationOutput): Observed<Lifecycle> {
   const rules = (output.Rules ?? []).map((rule) => ({ ...optional('id', rule.ID), status: rule.Status ?? 'Unknown' }));
   return present({ rules });
+}
+
+/**
+ * DescribeKey's answer. `lookupRegion` is where the key was asked for; the key's own ARN says
+ * the same unless a store answers oddly, and the ARN wins.
+ */
+export function normalizeKeyMetadata(
+  metadata: KeyMetadata | undefined,
+  configuredId: string,
+  lookupRegion: string,
+): Observed<KmsKey> {
+  const arn = metadata?.Arn;
+  const parsed = arn === undefined ? undefined : parseKmsKeyId(arn);
+  const fromArn = parsed?.form === 'key-arn' ? parsed : undefined;
+  const accountId = metadata?.AWSAccountId ?? fromArn?.accountId;
+  if (metadata === undefined || arn === undefined || accountId === undefined) {
+    return observedError('DescribeKey', 'IncompleteResponse', 'DescribeKey returned no key ARN or account id');
+  }
+  return present({
+    kind: 'described',
+    configuredId,
+    region: fromArn?.region ?? lookupRegion,
+    arn,
+    accountId,
+    keyManager: metadata.KeyManager ?? 'Unknown',
+    keyState: metadata.KeyState ?? 'Unknown',
+    ...optional('keySpec', metadata.KeySpec),
+    ...optional('keyUsage', metadata.KeyUsage),
+    ...optional('origin', metadata.Origin),
+    ...optional('multiRegion', metadata.MultiRegion),
+    ...optional('deletionDate', metadata.DeletionDate?.toISOString()),
+  });
+}
+
+export function normalizeKeyRotation(output: GetKeyRotationStatusResponse): Observed<KmsKeyRotation> {
+  return present({
+    enabled: output.KeyRotationEnabled ?? false,
+    ...optional('periodDays', output.RotationPeriodInDays),
+    ...optional('nextRotationDate', output.NextRotationDate?.toISOString()),
+  });
+}
+
+export function normalizeKeyPolicy(output: GetKeyPolicyResponse): Observed<KmsKeyPolicy> {
+  return output.Policy === undefined || output.Policy === '' ? absent() : present({ text: output.Policy });
 }
 
 /** `{key: value}` when AWS sent the value, `{}` otherwise (exactOptionalPropertyTypes forbids `key: undefined`). */

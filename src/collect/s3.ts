@@ -16,9 +16,10 @@ import {
 } from '@aws-sdk/client-s3';
 import { UserError } from '../errors.ts';
 import { DATA_SOURCES } from '../snapshot/data-sources.ts';
-import type { BucketDataKey, BucketState } from '../snapshot/types.ts';
+import type { BucketState, S3BucketDataKey } from '../snapshot/types.ts';
 import type { Api, SendOptions } from './api.ts';
 import { describeError, isNoSuchBucket, observeFailure } from './errors.ts';
+import type { KmsLookup } from './kms.ts';
 import {
   normalizeAcl,
   normalizeCors,
@@ -90,8 +91,10 @@ export type BucketOutcome =
 export interface BucketContext {
   readonly accountId: string;
   readonly homeRegion: string;
-  /** Which data to read, in the order the state should list it. */
-  readonly keys: readonly BucketDataKey[];
+  /** Which S3 data to read, in the order the state should list it. */
+  readonly keys: readonly S3BucketDataKey[];
+  /** Set when KMS data is wanted: it is read after the encryption configuration names the key. */
+  readonly kms?: KmsLookup;
 }
 
 /** Reads the needed data of one bucket, each call through the shared limit with the bucket region's client. */
@@ -103,6 +106,7 @@ export async function collectBucket(api: Api, listed: ListedBucket, context: Buc
     const assigners = await Promise.all(context.keys.map((key) => readBucketData(api, client, input, key)));
     const data: MutableBucketData = {};
     for (const assign of assigners) assign(data);
+    const kmsData = context.kms === undefined ? {} : await context.kms.forBucket(region, data.encryption);
     return {
       deleted: false,
       bucket: {
@@ -110,6 +114,7 @@ export async function collectBucket(api: Api, listed: ListedBucket, context: Buc
         region,
         ...(listed.creationDate === undefined ? {} : { creationDate: listed.creationDate }),
         ...data,
+        ...kmsData,
       },
     };
   } catch (err) {
@@ -140,15 +145,15 @@ interface BucketInput {
 }
 
 /** The collected value of each data key, as BucketState holds it once collected. */
-type BucketData = { readonly [K in BucketDataKey]-?: Exclude<BucketState[K], undefined> };
-type MutableBucketData = { -readonly [K in BucketDataKey]?: BucketData[K] };
+type BucketData = { readonly [K in S3BucketDataKey]-?: Exclude<BucketState[K], undefined> };
+type MutableBucketData = { -readonly [K in S3BucketDataKey]?: BucketData[K] };
 
-interface BucketRead<K extends BucketDataKey> {
+interface BucketRead<K extends S3BucketDataKey> {
   readonly read: (client: S3Client, input: BucketInput, options: SendOptions) => Promise<BucketData[K]>;
 }
 
 /** One API call per data key; its operation name is DATA_SOURCES[key].operation. */
-const BUCKET_READS: { readonly [K in BucketDataKey]: BucketRead<K> } = {
+const BUCKET_READS: { readonly [K in S3BucketDataKey]: BucketRead<K> } = {
   encryption: {
     read: async (c, input, o) => normalizeEncryption(await c.send(new GetBucketEncryptionCommand(input), o)),
   },
@@ -190,7 +195,7 @@ const BUCKET_READS: { readonly [K in BucketDataKey]: BucketRead<K> } = {
 /** Resolves to a function that stores the value, so values land in `keys` order whatever order calls finish in. */
 // K ties BUCKET_READS[key] to data[key]; with a plain union TypeScript loses that correlation.
 // eslint-disable-next-line @typescript-eslint/no-unnecessary-type-parameters
-async function readBucketData<K extends BucketDataKey>(
+async function readBucketData<K extends S3BucketDataKey>(
   api: Api,
   client: S3Client,
   input: BucketInput,

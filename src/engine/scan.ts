@@ -34,8 +34,17 @@ function errorOf(observed: Observed<unknown> | undefined, resource: string): Sca
   return { operation: observed.operation, resource, code: observed.code, message: observed.message };
 }
 
+/**
+ * Each failed call once: data that depends on a failed read (the KMS key of an unreadable
+ * encryption configuration) carries the same error, which is one failure, not two.
+ */
 function bucketErrors(bucket: BucketState, arn: string): ScanError[] {
-  return BUCKET_DATA_KEYS.flatMap((key) => errorOf(bucket[key], arn) ?? []);
+  const errors = new Map<string, ScanError>();
+  for (const key of BUCKET_DATA_KEYS) {
+    const error = errorOf(bucket[key], arn);
+    if (error !== undefined) errors.set(`${error.operation}\n${error.code}\n${error.message}`, error);
+  }
+  return [...errors.values()];
 }
 
 /**

@@ -4,6 +4,8 @@ export interface DataSource {
   readonly operation: string;
   /** The IAM action the scanning principal needs for the operation. */
   readonly iamAction: string;
+  /** Data that must be collected first: the call is made with what it found. */
+  readonly requires?: readonly DataKey[];
 }
 
 /** Where each data key comes from: the one API call that reads it, and the permission that call needs. */
@@ -19,6 +21,9 @@ export const DATA_SOURCES: Readonly<Record<DataKey, DataSource>> = {
   acl: { operation: 'GetBucketAcl', iamAction: 's3:GetBucketAcl' },
   ownershipControls: { operation: 'GetBucketOwnershipControls', iamAction: 's3:GetBucketOwnershipControls' },
   lifecycle: { operation: 'GetBucketLifecycleConfiguration', iamAction: 's3:GetLifecycleConfiguration' },
+  kmsKey: { operation: 'DescribeKey', iamAction: 'kms:DescribeKey', requires: ['encryption'] },
+  kmsKeyRotation: { operation: 'GetKeyRotationStatus', iamAction: 'kms:GetKeyRotationStatus', requires: ['kmsKey'] },
+  kmsKeyPolicy: { operation: 'GetKeyPolicy', iamAction: 'kms:GetKeyPolicy', requires: ['kmsKey'] },
   accountPublicAccessBlock: { operation: 'GetPublicAccessBlock (S3 Control)', iamAction: 's3:GetAccountPublicAccessBlock' },
 };
 
@@ -28,3 +33,15 @@ export const BASE_SOURCES: readonly DataSource[] = [
   { operation: 'ListBuckets', iamAction: 's3:ListAllMyBuckets' },
   { operation: 'HeadBucket (only when ListBuckets omits a bucket region)', iamAction: 's3:ListBucket' },
 ];
+
+/** The data keys plus everything they require, transitively: what the collector must read. */
+export function withRequirements(keys: Iterable<DataKey>): Set<DataKey> {
+  const out = new Set<DataKey>();
+  const visit = (key: DataKey): void => {
+    if (out.has(key)) return;
+    out.add(key);
+    for (const required of DATA_SOURCES[key].requires ?? []) visit(required);
+  };
+  for (const key of keys) visit(key);
+  return out;
+}

@@ -79,6 +79,32 @@ export const valueSchemas = {
   }),
   ownershipControls: z.strictObject({ objectOwnership: z.string() }),
   lifecycle: z.strictObject({ rules: z.array(z.strictObject({ id: optionalString, status: z.string() })) }),
+  kmsKey: z.discriminatedUnion('kind', [
+    z.strictObject({ kind: z.literal('aws-managed-alias'), configuredId: optionalString, region: z.string(), alias: z.string() }),
+    z.strictObject({
+      kind: z.literal('missing'),
+      configuredId: z.string(),
+      region: z.string(),
+      code: z.string(),
+      message: z.string(),
+    }),
+    z.strictObject({
+      kind: z.literal('described'),
+      configuredId: z.string(),
+      region: z.string(),
+      arn: z.string(),
+      accountId: z.string(),
+      keyManager: z.string(),
+      keyState: z.string(),
+      keySpec: optionalString,
+      keyUsage: optionalString,
+      origin: optionalString,
+      multiRegion: z.boolean().exactOptional(),
+      deletionDate: optionalString,
+    }),
+  ]),
+  kmsKeyRotation: z.strictObject({ enabled: z.boolean(), periodDays: optionalNumber, nextRotationDate: optionalString }),
+  kmsKeyPolicy: z.strictObject({ text: z.string() }),
 } as const;
 
 const bucket = z.strictObject({
@@ -96,6 +122,9 @@ const bucket = z.strictObject({
   acl: observed(valueSchemas.acl).exactOptional(),
   ownershipControls: observed(valueSchemas.ownershipControls).exactOptional(),
   lifecycle: observed(valueSchemas.lifecycle).exactOptional(),
+  kmsKey: observed(valueSchemas.kmsKey).exactOptional(),
+  kmsKeyRotation: observed(valueSchemas.kmsKeyRotation).exactOptional(),
+  kmsKeyPolicy: observed(valueSchemas.kmsKeyPolicy).exactOptional(),
 }) satisfies z.ZodType<BucketState>;
 
 export const headerSchema = z.strictObject({

@@ -1,7 +1,7 @@
 import type { Observed } from './observed.ts';
 
 /** Collected data that checks can ask for; each maps to exactly one API call (see collect/). */
-export const BUCKET_DATA_KEYS = [
+export const S3_BUCKET_DATA_KEYS = [
   'encryption',
   'policy',
   'policyStatus',
@@ -14,6 +14,16 @@ export const BUCKET_DATA_KEYS = [
   'ownershipControls',
   'lifecycle',
 ] as const;
+export type S3BucketDataKey = (typeof S3_BUCKET_DATA_KEYS)[number];
+
+/**
+ * The KMS key behind a bucket's default encryption, looked up once per distinct key however many
+ * buckets share it. Each is collected only after the data it depends on (DATA_SOURCES.requires).
+ */
+export const KMS_BUCKET_DATA_KEYS = ['kmsKey', 'kmsKeyRotation', 'kmsKeyPolicy'] as const;
+export type KmsBucketDataKey = (typeof KMS_BUCKET_DATA_KEYS)[number];
+
+export const BUCKET_DATA_KEYS = [...S3_BUCKET_DATA_KEYS, ...KMS_BUCKET_DATA_KEYS] as const;
 export type BucketDataKey = (typeof BUCKET_DATA_KEYS)[number];
 
 export const ACCOUNT_DATA_KEYS = ['accountPublicAccessBlock'] as const;
@@ -110,6 +120,67 @@ export interface Lifecycle {
   readonly rules: readonly { readonly id?: string; readonly status: string }[];
 }
 
+/**
+ * The key a bucket's default encryption names, as far as it could be resolved:
+ * - `aws-managed-alias`: no key id, or an AWS alias such as alias/aws/s3. Not described on purpose:
+ *   DescribeKey on a predefined AWS alias creates the AWS managed key where it does not exist yet.
+ * - `missing`: KMS says no such key (NotFoundException, InvalidArnException): writes using it fail.
+ * - `described`: what DescribeKey returned.
+ */
+export type KmsKey = AwsManagedAliasKey | MissingKmsKey | DescribedKmsKey;
+
+interface KmsKeyReference {
+  /** KMSMasterKeyID exactly as configured: key ARN, key id, alias name or alias ARN. */
+  readonly configuredId?: string;
+  /** Where the key was looked up: the region of the ARN, else the bucket's region. */
+  readonly region: string;
+}
+
+export interface AwsManagedAliasKey extends KmsKeyReference {
+  readonly kind: 'aws-managed-alias';
+  /** e.g. alias/aws/s3 (what S3 uses when the rule names no key). */
+  readonly alias: string;
+}
+
+export interface MissingKmsKey extends KmsKeyReference {
+  readonly kind: 'missing';
+  readonly configuredId: string;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface DescribedKmsKey extends KmsKeyReference {
+  readonly kind: 'described';
+  readonly configuredId: string;
+  readonly arn: string;
+  readonly accountId: string;
+  /** AWS or CUSTOMER, or a value AWS adds later. */
+  readonly keyManager: string;
+  /** Enabled, Disabled, PendingDeletion, PendingImport, Unavailable, … as KMS sent it. */
+  readonly keyState: string;
+  /** e.g. SYMMETRIC_DEFAULT; S3 can only use symmetric encryption keys. */
+  readonly keySpec?: string;
+  /** e.g. ENCRYPT_DECRYPT. */
+  readonly keyUsage?: string;
+  /** AWS_KMS, EXTERNAL (imported material), AWS_CLOUDHSM, EXTERNAL_KEY_STORE. */
+  readonly origin?: string;
+  readonly multiRegion?: boolean;
+  /** ISO-8601, only while PendingDeletion. */
+  readonly deletionDate?: string;
+}
+
+export interface KmsKeyRotation {
+  readonly enabled: boolean;
+  readonly periodDays?: number;
+  /** ISO-8601. */
+  readonly nextRotationDate?: string;
+}
+
+/** The key policy as KMS returned it; policy/ parses it, checks never read it raw. */
+export interface KmsKeyPolicy {
+  readonly text: string;
+}
+
 /** What we know about one general-purpose bucket. A key is missing when it was not collected. */
 export interface BucketState {
   readonly name: string;
@@ -126,6 +197,12 @@ export interface BucketState {
   readonly acl?: Observed<Acl>;
   readonly ownershipControls?: Observed<OwnershipControls>;
   readonly lifecycle?: Observed<Lifecycle>;
+  /** absent: the default encryption names no KMS key (not SSE-KMS or DSSE-KMS). */
+  readonly kmsKey?: Observed<KmsKey>;
+  /** absent: no customer managed key to ask about, or KMS cannot rotate this key (UnsupportedOperationException). */
+  readonly kmsKeyRotation?: Observed<KmsKeyRotation>;
+  /** absent: no key to ask about. An error for a key of another account (GetKeyPolicy is same-account only). */
+  readonly kmsKeyPolicy?: Observed<KmsKeyPolicy>;
 }
 
 /** Account-level state: the snapshot header carries it, checks see it through AccountContext. */

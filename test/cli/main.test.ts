@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CHECKS } from '../../src/checks/registry.ts';
 import { main } from '../../src/cli.ts';
-import { observedError, present } from '../../src/snapshot/observed.ts';
+import { absent, observedError, present } from '../../src/snapshot/observed.ts';
 import type { BucketState } from '../../src/snapshot/types.ts';
 import type { Report } from '../../src/report/types.ts';
 import { parseJson } from '../support/json.ts';
@@ -19,6 +19,9 @@ const compliant: BucketState = {
   encryption: sseS3,
   versioning: present({ status: 'Enabled', mfaDelete: 'Enabled' }),
   lifecycle: noLifecycle,
+  // SSE-S3: the default encryption names no KMS key.
+  kmsKey: absent(),
+  kmsKeyRotation: absent(),
 };
 const unversioned: BucketState = { ...compliant, name: 'unversioned', versioning: present({}) };
 const denied: BucketState = {

@@ -1,3 +1,4 @@
+import { DescribeKeyCommand, KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { GetPublicAccessBlockCommand } from '@aws-sdk/client-s3-control';
 import { describe, expect, it } from 'vitest';
@@ -34,6 +35,19 @@ describe('createClients', () => {
       expect(client.config.forcePathStyle).toBe(true);
       expect(await clients.s3control.config.maxAttempts()).toBe(7);
       expect(await retryModeOf(clients.sts)).toBe('standard');
+    } finally {
+      clients.destroy();
+    }
+  });
+
+  it('keeps one KMS client per region', async () => {
+    const clients = createClients(collectOptions());
+    try {
+      const ireland = clients.kms('eu-west-1');
+      expect(clients.kms('eu-west-1')).toBe(ireland);
+      expect(clients.kms('us-east-1')).not.toBe(ireland);
+      expect(ireland).toBeInstanceOf(KMSClient);
+      expect(await ireland.config.region()).toBe('eu-west-1');
     } finally {
       clients.destroy();
     }
@@ -79,3 +93,23 @@ describe('S3 Control with a custom endpoint', () => {
   );
 });
 
+
+describe('KMS with a custom endpoint', () => {
+  it('sends DescribeKey to the endpoint, signed for KMS in the key region', async () => {
+    const server = await startServer((_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/x-amz-json-1.1' });
+      response.end(JSON.stringify({ KeyMetadata: { KeyId: 'k', Arn: 'arn:aws:kms:ap-south-1:123456789012:key/k' } }));
+    });
+    const clients = createClients({ ...collectOptions(), endpoints: { kms: server.url } });
+    try {
+      const output = await clients.kms('ap-south-1').send(new DescribeKeyCommand({ KeyId: 'alias/app' }));
+      expect(output.KeyMetadata?.Arn).toBe('arn:aws:kms:ap-south-1:123456789012:key/k');
+    } finally {
+      clients.destroy();
+    }
+    const [request] = server.requests;
+    expect(request?.headers['x-amz-target']).toBe('TrentService.DescribeKey');
+    expect(request?.body).toBe('{"KeyId":"alias/app"}');
+    expect(request?.headers.authorization).toMatch(/\/ap-south-1\/kms\/aws4_request/);
+  });
+});

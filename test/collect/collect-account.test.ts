@@ -21,7 +21,7 @@ import { mockClient } from 'aws-sdk-client-mock';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { collectAccount } from '../../src/collect/collect-account.ts';
 import { UserError } from '../../src/errors.ts';
-import { BUCKET_DATA_KEYS, type BucketDataKey, type DataKey } from '../../src/snapshot/types.ts';
+import { S3_BUCKET_DATA_KEYS, type DataKey, type S3BucketDataKey } from '../../src/snapshot/types.ts';
 import {
   ACCOUNT_ID,
   CALLER_ARN,
@@ -64,7 +64,7 @@ function listing(names: readonly string[], region: string | null = 'us-east-1'):
 }
 
 /** The S3 operation each data key reads, for asserting which calls were made. */
-const COMMAND_OF: Readonly<Record<BucketDataKey, string>> = {
+const COMMAND_OF: Readonly<Record<S3BucketDataKey, string>> = {
   encryption: GetBucketEncryptionCommand.name,
   policy: GetBucketPolicyCommand.name,
   policyStatus: GetBucketPolicyStatusCommand.name,
@@ -274,7 +274,7 @@ describe('bucket region', () => {
 });
 
 describe('per-bucket calls', () => {
-  it.each(BUCKET_DATA_KEYS.map((key) => [key]))('needs={%s} makes only that call, once per bucket', async (key) => {
+  it.each(S3_BUCKET_DATA_KEYS.map((key) => [key]))('needs={%s} makes only that call, once per bucket', async (key) => {
     s3.on(ListBucketsCommand).resolves(listing(['a', 'b']));
     answerAllBucketReads();
     const records = await readAll((await collectAccount(collectOptions({}, [key]))).records);
@@ -287,18 +287,18 @@ describe('per-bucket calls', () => {
     s3.on(ListBucketsCommand).resolves(listing(['a', 'b', 'c'], null));
     s3.on(HeadBucketCommand).resolves({ BucketRegion: 'us-east-1' });
     answerAllBucketReads();
-    await readAll((await collectAccount(collectOptions({}, [...BUCKET_DATA_KEYS]))).records);
+    await readAll((await collectAccount(collectOptions({}, [...S3_BUCKET_DATA_KEYS]))).records);
     const bucketCalls = s3Calls().filter((call) => call.command !== ListBucketsCommand.name);
-    expect(bucketCalls).toHaveLength(3 * (BUCKET_DATA_KEYS.length + 1));
+    expect(bucketCalls).toHaveLength(3 * (S3_BUCKET_DATA_KEYS.length + 1));
     for (const call of bucketCalls) expect(call.input).toMatchObject({ ExpectedBucketOwner: ACCOUNT_ID });
   });
 
   it('collects every key into the bucket state, in canonical key order', async () => {
     s3.on(ListBucketsCommand).resolves(listing(['a']));
     answerAllBucketReads();
-    const records = await readAll((await collectAccount(collectOptions({}, [...BUCKET_DATA_KEYS].reverse()))).records);
+    const records = await readAll((await collectAccount(collectOptions({}, [...S3_BUCKET_DATA_KEYS].reverse()))).records);
     const [bucket] = bucketsOf(records);
-    expect(Object.keys(bucket ?? {})).toEqual(['name', 'region', 'creationDate', ...BUCKET_DATA_KEYS]);
+    expect(Object.keys(bucket ?? {})).toEqual(['name', 'region', 'creationDate', ...S3_BUCKET_DATA_KEYS]);
     expect(bucket).toMatchObject({
       encryption: { state: 'present', value: { rules: [{ sseAlgorithm: 'AES256', bucketKeyEnabled: false }] } },
       logging: { state: 'present', value: {} },

@@ -1,4 +1,4 @@
-import type { BucketDataKey, BucketState } from '../../../src/snapshot/types.ts';
+import type { S3BucketDataKey, BucketState } from '../../../src/snapshot/types.ts';
 import {
   bucketFault,
   effectiveAcl,
@@ -11,7 +11,7 @@ import {
 import type { AccountFixture, BucketFixture } from './fixture.ts';
 
 /** The value type a collected data key holds. */
-type ValueOf<K extends BucketDataKey> = Extract<NonNullable<BucketState[K]>, { state: 'present' }>['value'];
+type ValueOf<K extends S3BucketDataKey> = Extract<NonNullable<BucketState[K]>, { state: 'present' }>['value'];
 
 /**
  * What a collector should observe: compare with `toMatchObject` (an error's operation and message,
@@ -22,7 +22,7 @@ export type Expected<T> =
   | { readonly state: 'absent'; readonly code: string }
   | { readonly state: 'error'; readonly code?: string };
 
-export type ExpectedBucketData = { readonly [K in BucketDataKey]: Expected<ValueOf<K>> };
+export type ExpectedBucketData = { readonly [K in S3BucketDataKey]: Expected<ValueOf<K>> };
 
 function present<T>(value: T): Expected<T> {
   return { state: 'present', value };
@@ -40,7 +40,7 @@ function presentOr<T>(value: T | undefined, code: string): Expected<T> {
  * The observation a fault forces, if any. A `times`-limited fault is assumed to be outlasted by the
  * collector's retries, and a delay only slows the answer, so neither changes the observation.
  */
-function faultObservation(bucket: BucketFixture, account: AccountFixture, key: BucketDataKey): Expected<never> | undefined {
+function faultObservation(bucket: BucketFixture, account: AccountFixture, key: S3BucketDataKey): Expected<never> | undefined {
   const spec = bucketFault(bucket, account, OPERATION_BY_DATA_KEY[key]);
   if (spec === undefined) return undefined;
   if (typeof spec === 'string') return { state: 'error', code: spec };

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type {
   Acl,
-  BucketDataKey,
+  S3BucketDataKey,
   Cors,
   EncryptionConfiguration,
   Lifecycle,
@@ -47,7 +47,7 @@ export const OPERATION_BY_DATA_KEY = {
   acl: 'GetBucketAcl',
   ownershipControls: 'GetBucketOwnershipControls',
   lifecycle: 'GetBucketLifecycleConfiguration',
-} as const satisfies Record<BucketDataKey, S3BucketOperationName>;
+} as const satisfies Record<S3BucketDataKey, S3BucketOperationName>;
 
 export const S3CONTROL_OPERATIONS = ['GetPublicAccessBlock'] as const;
 export type S3ControlOperationName = (typeof S3CONTROL_OPERATIONS)[number];

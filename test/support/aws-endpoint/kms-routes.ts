@@ -136,12 +136,13 @@ export function kmsService(account: AccountFixture): Service {
       });
       if (!lookup.found) {
         const error = apiError('NotFoundException', lookup.message);
-        return { operation, answer: () => error };
+        return { operation, keyId, answer: () => error };
       }
       const { resolved } = lookup;
       const spec = resolved.key.faults?.[operation];
       return {
         operation,
+        keyId,
         ...(spec === undefined ? {} : { fault: { spec, key: `${resolved.key.arn}|${operation}` } }),
         answer: () => {
           switch (operation) {

@@ -37,6 +37,8 @@ export function isApiError(answer: Answer): answer is ApiError {
 export interface Routed {
   readonly operation: string;
   readonly bucket?: string;
+  /** KMS: the KeyId as the request named it (key ARN, key id, alias name or alias ARN). */
+  readonly keyId?: string;
   /** `key` scopes the fault's `times` counter (e.g. per bucket). */
   readonly fault?: { readonly spec: FaultSpec; readonly key: string };
   /** This operation's unparsable 200, when the service-wide one would parse (a raw JSON payload). */

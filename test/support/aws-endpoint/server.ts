@@ -16,6 +16,8 @@ export interface RequestLogEntry {
   /** The API operation, e.g. GetBucketPolicy (S3 Control's is GetPublicAccessBlock with service s3control). */
   readonly operation: string;
   readonly bucket?: string;
+  /** KMS: the KeyId as the request named it. */
+  readonly keyId?: string;
   /** The region the request was signed for. */
   readonly region?: string;
   /** The Host header as received (S3 Control requests must arrive without an `<account>.` prefix). */
@@ -135,6 +137,7 @@ export async function startAwsEndpoint(fixture: AccountFixture, options: AwsEndp
       service: service.name,
       operation: routed.operation,
       ...(routed.bucket === undefined ? {} : { bucket: routed.bucket }),
+      ...(routed.keyId === undefined ? {} : { keyId: routed.keyId }),
       ...(request.signing === undefined ? {} : { region: request.signing.region }),
       host: request.host,
     };
