@@ -105,7 +105,7 @@ export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
   });
   const toTerminal = flags.output === undefined;
   const color = toTerminal && flags.color && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
-  const text = render(flags.format, report, { minSeverity: flags.severity, color });
+  const text = render(flags.format, report, { minSeverity: flags.severity, color, checks: checks.map((active) => active.check) });
   if (toTerminal) {
     io.stdout.write(text);
   } else {
