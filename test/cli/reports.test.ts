@@ -1,12 +1,12 @@
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
 import type { Report } from '../../src/report/types.ts';
 import { present } from '../../src/snapshot/observed.ts';
 import type { BucketState } from '../../src/snapshot/types.ts';
 import { parseJson } from '../support/json.ts';
+import { assertWellFormedXml } from '../support/well-formed-xml.ts';
 import { memoryIo } from '../support/memory-io.ts';
 import { sarifProblems } from '../support/sarif-validation.ts';
 import { tempDir, writeSnapshot } from '../support/snapshot-file.ts';
@@ -57,7 +57,7 @@ describe('scan --report <format>=<file>', () => {
       'bucket-versioning',
     ]);
     expect(parseJson<Report>(readFileSync(path('s3.json'), 'utf8')).summary.byStatus).toEqual({ pass: 1, fail: 2, unknown: 0 });
-    expect(XMLValidator.validate(readFileSync(path('s3.xml'), 'utf8'))).toBe(true);
+    assertWellFormedXml(readFileSync(path('s3.xml'), 'utf8'));
     expect(readFileSync(path('s3.md'), 'utf8')).toMatch(/^## S3 audit: ❌ 2 failing \(2 medium\)\n/);
     expect(readFileSync(path('s3.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);
     expect(readdirSync(dir).sort()).toEqual(['s3.html', 's3.json', 's3.md', 's3.sarif', 's3.xml']);

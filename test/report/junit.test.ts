@@ -1,7 +1,8 @@
-import { XMLParser, XMLValidator } from 'fast-xml-parser';
+import { XMLParser } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../src/checks/types.ts';
 import { renderJunit } from '../../src/report/junit.ts';
+import { assertWellFormedXml } from '../support/well-formed-xml.ts';
 import type { Report } from '../../src/report/types.ts';
 import { FIXTURE_CHECKS } from './fixture-checks.ts';
 import { bucket, finding, FIXTURE_REPORT, reportOf } from './fixture-report.ts';
@@ -17,7 +18,7 @@ interface Parsed {
 /** Renders, insists on well-formed XML, and parses with attributes as plain fields. */
 function junitOf(report: Report): Parsed {
   const xml = renderJunit(report, OPTIONS);
-  expect(XMLValidator.validate(xml)).toBe(true);
+  assertWellFormedXml(xml);
   const parser = new XMLParser({
     ignoreAttributes: false,
     attributeNamePrefix: '',
