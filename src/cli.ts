@@ -42,6 +42,12 @@ function oneOf<T extends string>(values: readonly T[], value: unknown, flag: str
   throw new UserError(`${flag}: expected one of ${values.join(', ')}`);
 }
 
+/** A code scanning category: ids and slashes, no trailing slash (s3-audit adds it). */
+function sarifCategory(value: unknown): string {
+  if (typeof value === 'string' && /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(value)) return value;
+  throw new UserError(`--sarif-category ${String(value)}: expected letters, digits, . _ - separated by /, e.g. s3-audit/org-prod`);
+}
+
 function optionalString(value: unknown): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
@@ -62,6 +68,7 @@ function scanFlags(raw: Record<string, unknown>): ScanFlags {
     ...pick('output'),
     ...pick('snapshot'),
     ...pick('saveSnapshot'),
+    ...(raw.sarifCategory === undefined ? {} : { sarifCategory: sarifCategory(raw.sarifCategory) }),
     bucket: stringList(raw.bucket),
     excludeBucket: stringList(raw.excludeBucket),
     checks: stringList(raw.checks),
@@ -133,6 +140,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       `also write a report in this format to this file (atomically); repeatable: --report sarif=s3.sarif --report junit=s3.xml (formats: ${FORMATS.join(', ')})`,
       repeatable,
     )
+    .option('--sarif-category <id>', 'GitHub code scanning category of the SARIF report (default: s3-audit/<account>); one per account or scope')
     .option('--github-summary', 'append a Markdown summary to $GITHUB_STEP_SUMMARY when it is set (GitHub Actions job summary)')
     .addOption(new Option('--severity <min>', 'only show findings at or above this severity; never changes the exit code').choices(SEVERITIES).default('info'))
     .addOption(new Option('--fail-on <min>', 'exit 1 when a finding at or above this severity fails').choices([...SEVERITIES, 'none']).default('low'))

@@ -35,6 +35,7 @@ export interface ScanFlags {
   readonly reports: readonly ReportTarget[];
   /** Append a Markdown summary to $GITHUB_STEP_SUMMARY when that is set. */
   readonly githubSummary: boolean;
+  readonly sarifCategory?: string;
   readonly severity: Severity;
   readonly failOn: Severity | 'none';
   readonly allowIncomplete: boolean;
@@ -141,7 +142,12 @@ export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
   const color = toTerminal && flags.color && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
   const checkInfo = checks.map((active) => active.check);
   const renderAs = (format: ReportFormat, inColor: boolean): string =>
-    render(format, report, { minSeverity: flags.severity, color: inColor, checks: checkInfo });
+    render(format, report, {
+      minSeverity: flags.severity,
+      color: inColor,
+      checks: checkInfo,
+      ...(flags.sarifCategory === undefined ? {} : { sarifCategory: flags.sarifCategory }),
+    });
   if (toTerminal) io.stdout.write(renderAs(flags.format, color));
   for (const file of files) await writeFileAtomic(file.path, renderAs(file.format, false), file.flag);
   if (summaryPath !== undefined) {

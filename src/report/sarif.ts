@@ -177,7 +177,8 @@ export function renderSarif(report: Report, options: RenderOptions): string {
             rules: checks.map(rule),
           },
         },
-        automationDetails: { id: `${report.tool.name}/${report.account}/` },
+        // Everything before the last "/" is the category: uploads of one category replace each other.
+        automationDetails: { id: `${options.sarifCategory ?? `${report.tool.name}/${report.account}`}/` },
         invocations: [
           {
             executionSuccessful: report.complete,

@@ -47,4 +47,6 @@ export interface RenderOptions {
   readonly color: boolean;
   /** The checks that ran; a finding of a check missing here still renders, with its id as title. */
   readonly checks: readonly CheckInfo[];
+  /** SARIF `automationDetails.id` category (GitHub code scanning); default `<tool>/<account>`. */
+  readonly sarifCategory?: string;
 }

@@ -67,11 +67,14 @@ describe('scan --report <format>=<file>', () => {
     const dir = tempDir();
     const { code, out } = await cli([
       'scan', '--snapshot', writeSnapshot([unversioned]), '--format', 'junit', '--output', join(dir, 'out.xml'), '--report', `sarif=${join(dir, 'out.sarif')}`,
+      '--sarif-category', 's3-audit/org-prod',
     ]);
     expect(code).toBe(1);
     expect(out).toBe('');
     expect(readFileSync(join(dir, 'out.xml'), 'utf8')).toMatch(/^<\?xml/);
-    expect(sarifProblems(readFileSync(join(dir, 'out.sarif'), 'utf8'))).toEqual([]);
+    const sarif = readFileSync(join(dir, 'out.sarif'), 'utf8');
+    expect(sarifProblems(sarif)).toEqual([]);
+    expect(parseJson<{ runs: { automationDetails: { id: string } }[] }>(sarif).runs[0]?.automationDetails.id).toBe('s3-audit/org-prod/');
   });
 
   it("warns on stderr, even with --quiet, when the SARIF report must leave findings out for GitHub's limit", async () => {
@@ -91,6 +94,7 @@ describe('scan --report <format>=<file>', () => {
     ['an unknown format', ['--report', 'xml=r.xml'], '--report xml=r.xml: expected <format>=<file> with a format of table, json, sarif, junit, markdown, html'],
     ['no file name', ['--report', 'json='], '--report json=: expected <format>=<file> with a format of table, json, sarif, junit, markdown, html'],
     ['a directory that does not exist', ['--report', 'sarif=/nonexistent/dir/s3.sarif'], /^--report \/nonexistent\/dir\/s3.sarif: cannot write \(ENOENT/],
+    ['a --sarif-category with a trailing slash', ['--sarif-category', 's3-audit/'], '--sarif-category s3-audit/: expected letters, digits, . _ - separated by /, e.g. s3-audit/org-prod'],
     ['one file for two reports', ['--output', 'same.json', '--report', 'sarif=same.json'], '--report same.json: --output writes that file already'],
   ])('refuses %s before any work, with one line and exit 2', async (_, args, message) => {
     const { code, out, err } = await cli(['scan', '--snapshot', '/nonexistent/never-read.jsonl', ...args]);

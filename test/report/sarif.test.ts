@@ -221,3 +221,11 @@ describe('the SARIF validation itself', () => {
     expect(schemaErrors({ version: '2.1.0', runs: [{ tool: {} }] })).toEqual(["/runs/0/tool must have required property 'driver'"]);
   });
 });
+
+describe('SARIF category', () => {
+  it('takes the category the user gives, for scans that span accounts or scopes', () => {
+    const sarif = renderSarif(FIXTURE_REPORT, { ...OPTIONS, sarifCategory: 's3-audit/org-prod' });
+    expect(sarifProblems(sarif)).toEqual([]);
+    expect(parseJson<SarifLog>(sarif).runs[0]?.automationDetails).toEqual({ id: 's3-audit/org-prod/' });
+  });
+});
