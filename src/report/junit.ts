@@ -46,7 +46,7 @@ function testcase(finding: Finding, fix: string): string {
  */
 export function renderJunit(report: Report, options: RenderOptions): string {
   const lookup = checkLookup(options);
-  const byCheck = new Map<string, Finding[]>();
+  const byCheck = new Map<string, [Finding, ...Finding[]]>();
   for (const finding of report.findings) {
     const list = byCheck.get(finding.checkId);
     if (list === undefined) byCheck.set(finding.checkId, [finding]);
@@ -55,7 +55,7 @@ export function renderJunit(report: Report, options: RenderOptions): string {
   const suites = [...byCheck.entries()]
     .sort(([a], [b]) => compareStrings(a, b))
     .map(([checkId, findings]) => {
-      const check = lookup(checkId, findings[0]?.severity ?? 'info');
+      const check = lookup(findings[0]);
       const attributes = xmlAttributes({ name: checkId, ...counts(findings), time: 0, timestamp: report.startedAt });
       const cases = findings.map((finding) => testcase(finding, check.remediation.text));
       return [

@@ -11,8 +11,7 @@ import type { RenderOptions, Report } from './types.ts';
 export const MARKDOWN_MAX_BYTES = 1_000_000;
 
 // Inline syntax only: block syntax (#, -, 1.) cannot start inside a table cell. $ starts math.
-const MARKDOWN_SPECIAL = /[\\`*_[\]|~$<>]/g;
-const HTML_SPECIAL: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt;', '>': '&gt;' };
+const MARKDOWN_SPECIAL = /[\\`*_[\]|~$]/g;
 
 /**
  * Text from AWS (names, policy fragments, error details) rendered literally in a GFM table cell:
@@ -21,8 +20,10 @@ const HTML_SPECIAL: Readonly<Record<string, string>> = { '&': '&amp;', '<': '&lt
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/\s+/g, ' ')
-    .replace(/&/g, HTML_SPECIAL['&'] ?? '&')
-    .replace(MARKDOWN_SPECIAL, (char) => (char === '<' || char === '>' ? (HTML_SPECIAL[char] ?? char) : `\\${char}`));
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(MARKDOWN_SPECIAL, (char) => `\\${char}`);
 }
 
 function bytes(text: string): number {

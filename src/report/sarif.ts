@@ -113,7 +113,7 @@ export function renderSarif(report: Report, options: RenderOptions): string {
   const kept = failing.slice(0, SARIF_MAX_RESULTS);
   const catalog = new Map(options.checks.map((check) => [check.id, check]));
   for (const finding of report.findings) {
-    if (!catalog.has(finding.checkId)) catalog.set(finding.checkId, lookup(finding.checkId, finding.severity));
+    if (!catalog.has(finding.checkId)) catalog.set(finding.checkId, lookup(finding));
   }
   const checks = [...catalog.values()].sort((a, b) => compareStrings(a.id, b.id));
   const ruleIndex = new Map(checks.map((check, index) => [check.id, index]));
@@ -140,6 +140,7 @@ export function renderSarif(report: Report, options: RenderOptions): string {
       },
     }));
 
+  // Every unknown verdict, suppressed or not: they say the execution was incomplete, not that a finding stands.
   const unknown = report.findings
     .filter((finding) => finding.status === 'unknown')
     .map((finding) => ({
