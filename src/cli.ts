@@ -6,6 +6,7 @@ import { EXIT } from './cli/exit-code.ts';
 import { findCheck } from './cli/find-check.ts';
 import { processIo } from './cli/io.ts';
 import type { CliIo } from './cli/io.ts';
+import { parseReportTarget } from './cli/report-targets.ts';
 import { runScan } from './cli/scan-command.ts';
 import type { ScanFlags } from './cli/scan-command.ts';
 import { UserError } from './errors.ts';
@@ -26,6 +27,11 @@ function positiveInteger(name: string, max: number) {
   };
 }
 
+/** A repeatable flag whose values may contain commas (file names). */
+function repeatable(value: string, previous: readonly string[] = []): string[] {
+  return [...previous, value];
+}
+
 /** Repeated flags and comma-separated lists both work: --checks a,b --checks c. */
 function list(value: string, previous: readonly string[] = []): string[] {
   return [...previous, ...value.split(',').map((item) => item.trim()).filter((item) => item !== '')];
@@ -34,6 +40,12 @@ function list(value: string, previous: readonly string[] = []): string[] {
 function oneOf<T extends string>(values: readonly T[], value: unknown, flag: string): T {
   if (isOneOf(values, value)) return value;
   throw new UserError(`${flag}: expected one of ${values.join(', ')}`);
+}
+
+/** A code scanning category: ids and slashes, no trailing slash (s3-audit adds it). */
+function sarifCategory(value: unknown): string {
+  if (typeof value === 'string' && /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+)*$/.test(value)) return value;
+  throw new UserError(`--sarif-category ${String(value)}: expected letters, digits, . _ - separated by /, e.g. s3-audit/org-prod`);
 }
 
 function optionalString(value: unknown): string | undefined {
@@ -56,11 +68,14 @@ function scanFlags(raw: Record<string, unknown>): ScanFlags {
     ...pick('output'),
     ...pick('snapshot'),
     ...pick('saveSnapshot'),
+    ...(raw.sarifCategory === undefined ? {} : { sarifCategory: sarifCategory(raw.sarifCategory) }),
     bucket: stringList(raw.bucket),
     excludeBucket: stringList(raw.excludeBucket),
     checks: stringList(raw.checks),
     skipChecks: stringList(raw.skipChecks),
     format: oneOf<ReportFormat>(FORMATS, raw.format, '--format'),
+    reports: stringList(raw.report).map(parseReportTarget),
+    githubSummary: raw.githubSummary === true,
     severity: oneOf<Severity>(SEVERITIES, raw.severity, '--severity'),
     failOn: oneOf<Severity | 'none'>([...SEVERITIES, 'none'], raw.failOn, '--fail-on'),
     allowIncomplete: raw.allowIncomplete === true,
@@ -87,6 +102,8 @@ Examples:
   s3-audit scan                                  scan the account of the current credentials
   s3-audit scan --bucket 'prod-*' --fail-on high
   s3-audit scan --format json --output report.json --save-snapshot scan.jsonl
+  s3-audit scan --report sarif=s3.sarif --report json=s3.json --report junit=s3.xml --github-summary
+                                                 table on the terminal, three files, a job summary in GitHub Actions
   s3-audit scan --snapshot scan.jsonl            re-evaluate a saved scan offline, no AWS calls
 `;
 
@@ -118,6 +135,13 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--skip-checks <id>', 'do not run these checks (ids or globs)', list)
     .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('table'))
     .option('--output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option(
+      '--report <format=file>',
+      `also write a report in this format to this file (atomically); repeatable: --report sarif=s3.sarif --report junit=s3.xml (formats: ${FORMATS.join(', ')})`,
+      repeatable,
+    )
+    .option('--sarif-category <id>', 'GitHub code scanning category of the SARIF report (default: s3-audit/<account>); one per account or scope')
+    .option('--github-summary', 'append a Markdown summary to $GITHUB_STEP_SUMMARY when it is set (GitHub Actions job summary)')
     .addOption(new Option('--severity <min>', 'only show findings at or above this severity; never changes the exit code').choices(SEVERITIES).default('info'))
     .addOption(new Option('--fail-on <min>', 'exit 1 when a finding at or above this severity fails').choices([...SEVERITIES, 'none']).default('low'))
     .option('--allow-incomplete', 'exit 0 instead of 3 when some verdicts are unknown')

@@ -1,5 +1,5 @@
 import { constants, createReadStream, createWriteStream } from 'node:fs';
-import { access, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, appendFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -52,6 +52,15 @@ export async function writeFileAtomic(path: string, content: string, flag: strin
       await unlink(temp).catch(() => undefined);
       throw error;
     }
+  } catch (error) {
+    throw new UserError(`${flag} ${path}: cannot write (${describeFsError(error)})`);
+  }
+}
+
+/** Adds to the end of a file others write too, such as GitHub's step summary. */
+export async function appendText(path: string, content: string, flag: string): Promise<void> {
+  try {
+    await appendFile(resolve(path), content);
   } catch (error) {
     throw new UserError(`${flag} ${path}: cannot write (${describeFsError(error)})`);
   }

@@ -7,15 +7,19 @@ import { scan } from '../engine/scan.ts';
 import type { ScanResult, ScanSource } from '../engine/scan.ts';
 import { neededData, selectChecks } from '../engine/select.ts';
 import { buildReport } from '../report/build.ts';
+import { renderMarkdown } from '../report/markdown.ts';
 import { render } from '../report/render.ts';
 import type { ReportFormat } from '../report/render.ts';
+import { SARIF_MAX_RESULTS, sarifOmittedResults } from '../report/sarif.ts';
+import type { Report } from '../report/types.ts';
 import { parseSnapshot, serializeSnapshotLine } from '../snapshot/jsonl.ts';
 import { TOOL } from '../version.ts';
 import { bucketFilter } from './bucket-filter.ts';
 import { resolveEndpoints, resolveRegion } from './endpoints.ts';
 import { exitCodeFor } from './exit-code.ts';
-import { assertWritable, openAtomicLineWriter, readLines, writeFileAtomic } from './files.ts';
+import { appendText, assertWritable, openAtomicLineWriter, readLines, writeFileAtomic } from './files.ts';
 import type { CliIo } from './io.ts';
+import { assertDistinctPaths, type ReportTarget } from './report-targets.ts';
 import { createProgress } from './progress.ts';
 
 export interface ScanFlags {
@@ -28,6 +32,11 @@ export interface ScanFlags {
   readonly skipChecks: readonly string[];
   readonly format: ReportFormat;
   readonly output?: string;
+  /** --report <format>=<file>: more reports from the same scan. */
+  readonly reports: readonly ReportTarget[];
+  /** Append a Markdown summary to $GITHUB_STEP_SUMMARY when that is set. */
+  readonly githubSummary: boolean;
+  readonly sarifCategory?: string;
   readonly severity: Severity;
   readonly failOn: Severity | 'none';
   readonly allowIncomplete: boolean;
@@ -71,13 +80,39 @@ async function openSource(
   return collection;
 }
 
+function nonEmpty(value: string | undefined): string | undefined {
+  return value === undefined || value === '' ? undefined : value;
+}
+
+/** --output (in --format) and every --report, in the order given. */
+function reportFiles(flags: ScanFlags): ReportTarget[] {
+  const output = flags.output === undefined ? [] : [{ format: flags.format, path: flags.output, flag: '--output' }];
+  return [...output, ...flags.reports];
+}
+
+/** GitHub rejects a run past its result limit, so the SARIF report left some out: say so, even with --quiet. */
+function warnAboutSarifLimit(report: Report, files: readonly ReportTarget[], io: CliIo): void {
+  const omitted = sarifOmittedResults(report);
+  if (omitted === 0 || !files.some((file) => file.format === 'sarif')) return;
+  io.stderr.write(
+    `s3-audit: warning: the SARIF report leaves out the ${omitted} least severe failing findings: GitHub code scanning takes at most ${SARIF_MAX_RESULTS} results per run; the other reports list them all\n`,
+  );
+}
+
 /** collect (or replay) → evaluate → report → exit code. */
 export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
   const startedAt = new Date().toISOString();
   const checks = selectChecks(BUILTIN_CHECKS, { only: flags.checks, skip: flags.skipChecks });
   const includeBucket = bucketFilter(flags.bucket, flags.excludeBucket);
+  const files = reportFiles(flags);
+  const summaryPath = flags.githubSummary ? nonEmpty(io.env.GITHUB_STEP_SUMMARY) : undefined;
+  assertDistinctPaths([
+    ...files,
+    ...(flags.saveSnapshot === undefined ? [] : [{ path: flags.saveSnapshot, flag: '--save-snapshot' }]),
+  ]);
   // Output paths are checked before the first AWS call: a long scan must not end in "cannot write".
-  if (flags.output !== undefined) await assertWritable(flags.output, '--output');
+  for (const file of files) await assertWritable(file.path, file.flag);
+  if (summaryPath !== undefined) await assertWritable(summaryPath, '--github-summary: GITHUB_STEP_SUMMARY');
   const snapshotWriter =
     flags.saveSnapshot === undefined ? undefined : await openAtomicLineWriter(flags.saveSnapshot, '--save-snapshot');
   let result: ScanResult;
@@ -107,18 +142,29 @@ export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
   });
   const toTerminal = flags.output === undefined;
   const color = toTerminal && flags.color && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
-  const text = render(flags.format, report, { minSeverity: flags.severity, color });
-  if (toTerminal) {
-    io.stdout.write(text);
-  } else {
-    await writeFileAtomic(flags.output, text, '--output');
+  const checkInfo = checks.map((active) => active.check);
+  const renderAs = (format: ReportFormat, inColor: boolean): string =>
+    render(format, report, {
+      minSeverity: flags.severity,
+      color: inColor,
+      checks: checkInfo,
+      ...(flags.sarifCategory === undefined ? {} : { sarifCategory: flags.sarifCategory }),
+    });
+  if (toTerminal) io.stdout.write(renderAs(flags.format, color));
+  for (const file of files) await writeFileAtomic(file.path, renderAs(file.format, false), file.flag);
+  if (summaryPath !== undefined) {
+    await appendText(summaryPath, `${renderMarkdown(report, { minSeverity: flags.severity })}\n`, '--github-summary: GITHUB_STEP_SUMMARY');
   }
+  warnAboutSarifLimit(report, files, io);
   if (!flags.quiet) {
     // The table lists notes itself; for files and machine formats stderr is where a person sees them.
     if (!(toTerminal && flags.format === 'table')) {
       for (const note of result.notes) io.stderr.write(`s3-audit: note: ${note}\n`);
     }
-    if (!toTerminal) io.stderr.write(`s3-audit: wrote ${flags.format} report to ${flags.output}\n`);
+    for (const file of files) io.stderr.write(`s3-audit: wrote ${file.format} report to ${file.path}\n`);
+    if (flags.githubSummary && summaryPath === undefined) {
+      io.stderr.write('s3-audit: note: --github-summary: GITHUB_STEP_SUMMARY is not set (not a GitHub Actions step); no summary written\n');
+    }
     if (flags.saveSnapshot !== undefined) {
       io.stderr.write(`s3-audit: saved snapshot to ${flags.saveSnapshot} (it contains bucket policies: store it like one)\n`);
     }

@@ -1,8 +1,12 @@
+import { renderHtml } from './html.ts';
 import { renderJson } from './json.ts';
+import { renderJunit } from './junit.ts';
+import { renderMarkdown } from './markdown.ts';
+import { renderSarif } from './sarif.ts';
 import { renderTable } from './table.ts';
 import type { RenderOptions, Report } from './types.ts';
 
-export const FORMATS = ['table', 'json'] as const;
+export const FORMATS = ['table', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
 export type ReportFormat = (typeof FORMATS)[number];
 
 export type Renderer = (report: Report, options: RenderOptions) => string;
@@ -11,6 +15,10 @@ export type Renderer = (report: Report, options: RenderOptions) => string;
 const RENDERERS: Readonly<Record<ReportFormat, Renderer>> = {
   table: renderTable,
   json: renderJson,
+  sarif: renderSarif,
+  junit: renderJunit,
+  markdown: renderMarkdown,
+  html: renderHtml,
 };
 
 export function render(format: ReportFormat, report: Report, options: RenderOptions): string {

@@ -42,7 +42,7 @@ function paletteFor(color: boolean) {
 type Palette = ReturnType<typeof paletteFor>;
 
 /** The terminal report: summary first, then what failed and what could not be evaluated. */
-export function renderTable(report: Report, options: RenderOptions): string {
+export function renderTable(report: Report, options: Pick<RenderOptions, 'minSeverity' | 'color'>): string {
   const palette = paletteFor(options.color);
   const blocks = [header(report, palette)];
   if (report.findings.length === 0) {

@@ -1,4 +1,4 @@
-import type { Finding, Severity, Status } from '../checks/types.ts';
+import type { AnyCheck, Finding, ResourceType, Severity, Status } from '../checks/types.ts';
 
 /** A collection failure, as listed in the JSON report's `errors[]`. */
 export interface ScanError {
@@ -36,8 +36,17 @@ export interface Report {
   readonly notes: readonly string[];
 }
 
+/** What a report says about a check beyond its id: rule texts for SARIF, fixes for JUnit and HTML. */
+export type CheckInfo = Pick<AnyCheck, 'id' | 'title' | 'severity' | 'rationale' | 'remediation' | 'references'> & {
+  readonly resource: ResourceType;
+};
+
 export interface RenderOptions {
   /** Only findings at or above this severity are shown; never changes what fails. */
   readonly minSeverity: Severity;
   readonly color: boolean;
+  /** The checks that ran; a finding of a check missing here still renders, with its id as title. */
+  readonly checks: readonly CheckInfo[];
+  /** SARIF `automationDetails.id` category (GitHub code scanning); default `<tool>/<account>`. */
+  readonly sarifCategory?: string;
 }

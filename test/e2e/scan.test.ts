@@ -6,6 +6,7 @@ import { loadFixture, startAwsEndpoint } from '../support/aws-endpoint/index.ts'
 import type { Report } from '../../src/report/types.ts';
 import { parseJson } from '../support/json.ts';
 import { runBuiltCli, TEST_CREDENTIALS } from '../support/run-cli.ts';
+import { sarifProblems } from '../support/sarif-validation.ts';
 import { tempDir } from '../support/snapshot-file.ts';
 
 const ACCOUNT = '123456789012';
@@ -174,6 +175,27 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
     const report = parseJson<Report>(run.stdout);
     expect(report.findings).toHaveLength(60);
     expect(report.complete).toBe(true);
+  });
+
+  it('writes the table to the terminal and SARIF GitHub accepts, JSON and JUnit to files, from one live scan', async () => {
+    const fixture = await loadFixture(join(import.meta.dirname, '..', '..', 'fixtures', 'demo-account.json'));
+    const server = await serve(fixture);
+    const dir = tempDir();
+    const file = (name: string) => join(dir, name);
+    const run = await scan(server.url, [
+      '--no-progress',
+      '--report', `sarif=${file('s3.sarif')}`,
+      '--report', `json=${file('s3.json')}`,
+      '--report', `junit=${file('s3.xml')}`,
+    ]);
+    expect(run.stdout).toContain('Failing findings');
+    const report = parseJson<Report>(readFileSync(file('s3.json'), 'utf8'));
+    const sarif = readFileSync(file('s3.sarif'), 'utf8');
+    expect(sarifProblems(sarif)).toEqual([]);
+    const failing = report.findings.filter((f) => f.status === 'fail').length;
+    expect(failing).toBeGreaterThan(0);
+    expect(parseJson<{ runs: { results: unknown[] }[] }>(sarif).runs[0]?.results).toHaveLength(failing);
+    expect(readFileSync(file('s3.xml'), 'utf8')).toContain(`failures="${failing}"`);
   });
 
   it('saves a snapshot that replays offline to the same verdicts', async () => {

@@ -4,7 +4,7 @@ import { renderTable } from '../../src/report/table.ts';
 import type { RenderOptions } from '../../src/report/types.ts';
 import { bucket, finding, FIXTURE_REPORT, reportOf } from './fixture-report.ts';
 
-const PLAIN: RenderOptions = { minSeverity: 'info', color: false };
+const PLAIN: RenderOptions = { minSeverity: 'info', color: false, checks: [] };
 // eslint-disable-next-line no-control-regex -- looking for escape sequences is the point
 const ANSI = /\u001b\[/;
 const SEVERITY_WORD = /^ {4}(CRITICAL|HIGH|MEDIUM|LOW|INFO) +(\S+)$/;

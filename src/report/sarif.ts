@@ -1,0 +1,197 @@
+import type { Finding, ResourceRef, ResourceType, Severity } from '../checks/types.ts';
+import { checkLookup } from './check-lookup.ts';
+import { outcomeOf } from './outcome.ts';
+import { resourceLabel } from './resource-label.ts';
+import { compareSeverity } from './severity.ts';
+import { compareStrings } from './text.ts';
+import type { CheckInfo, RenderOptions, Report } from './types.ts';
+
+/** GitHub code scanning rejects a run with more results than this (sarif-github.md §1.3). */
+export const SARIF_MAX_RESULTS = 25_000;
+const MAX_DESCRIPTION = 1024;
+
+type Level = 'error' | 'warning' | 'note';
+const LEVEL: Readonly<Record<Severity, Level>> = { critical: 'error', high: 'error', medium: 'warning', low: 'note', info: 'note' };
+// Mid-band values, so GitHub's critical/high/medium/low bands never hinge on a boundary. Info gets
+// none: GitHub would show any score from 0.1 up as at least "low".
+const SECURITY_SEVERITY: Readonly<Record<Severity, string | undefined>> = {
+  critical: '9.5',
+  high: '8.0',
+  medium: '5.5',
+  low: '2.0',
+  info: undefined,
+};
+// Not a file path prefix GitHub classifies (test/, docs/, vendor/): see sarif-github.md §1.6.
+const SERVICE_PATH: Readonly<Record<ResourceType, string>> = {
+  account: 's3-account',
+  bucket: 's3',
+  'access-point': 's3-access-point',
+  'object-lambda-access-point': 's3-object-lambda-access-point',
+  'multi-region-access-point': 's3-multi-region-access-point',
+  'glacier-vault': 'glacier',
+};
+
+/**
+ * The scheme-less path GitHub files the alert under. GitHub rejects the whole upload for a URI
+ * with a scheme (arn:, s3://), so the ARN goes to logicalLocations instead. Stable across scans.
+ */
+export function artifactUri(resource: ResourceRef): string {
+  const region = resource.region === '' ? 'global' : resource.region;
+  const segments = ['aws', resource.account, region, SERVICE_PATH[resource.type]];
+  if (resource.type !== 'account') segments.push(resource.name);
+  return segments.map(encodeURIComponent).join('/');
+}
+
+function clip(text: string, max: number): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
+
+function helpMarkdown(check: CheckInfo): string {
+  const { remediation, references } = check;
+  const parts = [`**${check.title}** (severity ${check.severity})`, check.rationale, '## How to fix', remediation.text];
+  if (remediation.cli !== undefined) parts.push('AWS CLI:', `\`\`\`sh\n${remediation.cli}\n\`\`\``);
+  if (remediation.terraform !== undefined) parts.push('Terraform:', `\`\`\`hcl\n${remediation.terraform}\n\`\`\``);
+  if (references.url.length > 0) parts.push('## References', references.url.map((url) => `- ${url}`).join('\n'));
+  return parts.join('\n\n');
+}
+
+function helpText(check: CheckInfo): string {
+  const { remediation, references } = check;
+  const parts = [check.rationale, `How to fix: ${remediation.text}`];
+  if (remediation.cli !== undefined) parts.push(`AWS CLI:\n${remediation.cli}`);
+  if (remediation.terraform !== undefined) parts.push(`Terraform:\n${remediation.terraform}`);
+  if (references.url.length > 0) parts.push(`References:\n${references.url.join('\n')}`);
+  return parts.join('\n\n');
+}
+
+function rule(check: CheckInfo) {
+  const securitySeverity = SECURITY_SEVERITY[check.severity];
+  return {
+    id: check.id,
+    shortDescription: { text: clip(check.title, MAX_DESCRIPTION) },
+    fullDescription: { text: clip(check.rationale, MAX_DESCRIPTION) },
+    help: { text: helpText(check), markdown: helpMarkdown(check) },
+    ...(check.references.url[0] === undefined ? {} : { helpUri: check.references.url[0] }),
+    defaultConfiguration: { level: LEVEL[check.severity] },
+    properties: {
+      tags: ['security', 's3', check.resource, `severity/${check.severity}`],
+      precision: 'very-high',
+      ...(securitySeverity === undefined ? {} : { 'security-severity': securitySeverity }),
+    },
+  };
+}
+
+function location(resource: ResourceRef) {
+  return {
+    physicalLocation: {
+      artifactLocation: { uri: artifactUri(resource) },
+      region: { startLine: 1, startColumn: 1, endLine: 1, endColumn: 1 },
+    },
+    logicalLocations: [{ fullyQualifiedName: resource.arn, kind: 'resource' }],
+  };
+}
+
+/** Failing findings GitHub should see: suppressed ones would open alerts, since GitHub ignores SARIF suppressions. */
+function reportable(report: Report): Finding[] {
+  const failing = report.findings.filter((finding) => outcomeOf(finding) === 'fail');
+  // Most severe first, so a truncated run keeps what matters; stable, so ties keep report order.
+  return failing.sort((a, b) => compareSeverity(a.severity, b.severity));
+}
+
+/** How many failing findings a SARIF report of `report` leaves out for GitHub's per-run limit. */
+export function sarifOmittedResults(report: Report): number {
+  return Math.max(0, reportable(report).length - SARIF_MAX_RESULTS);
+}
+
+/**
+ * SARIF 2.1.0 for GitHub code scanning (design §6, sarif-github.md §1.7): one rule per check
+ * that ran, one result per unsuppressed failing finding, unknown verdicts as notifications.
+ */
+export function renderSarif(report: Report, options: RenderOptions): string {
+  const lookup = checkLookup(options);
+  const failing = reportable(report);
+  const kept = failing.slice(0, SARIF_MAX_RESULTS);
+  const catalog = new Map(options.checks.map((check) => [check.id, check]));
+  for (const finding of report.findings) {
+    if (!catalog.has(finding.checkId)) catalog.set(finding.checkId, lookup(finding));
+  }
+  const checks = [...catalog.values()].sort((a, b) => compareStrings(a.id, b.id));
+  const ruleIndex = new Map(checks.map((check, index) => [check.id, index]));
+  const ruleRef = (checkId: string) => ({ id: checkId, index: ruleIndex.get(checkId) ?? 0 });
+
+  const results = kept
+    .sort((a, b) => compareStrings(a.resource.arn, b.resource.arn) || compareStrings(a.checkId, b.checkId))
+    .map((finding) => ({
+      ruleId: finding.checkId,
+      ruleIndex: ruleRef(finding.checkId).index,
+      level: LEVEL[finding.severity],
+      // GitHub titles the alert with the first sentence: it names the resource.
+      message: { text: `${resourceLabel(finding.resource)}: ${finding.message}` },
+      locations: [location(finding.resource)],
+      partialFingerprints: { primaryLocationLineHash: `${finding.fingerprint.slice(0, 16)}:1` },
+      ...(finding.baseline === undefined ? {} : { baselineState: finding.baseline === 'new' ? 'new' : 'unchanged' }),
+      properties: {
+        arn: finding.resource.arn,
+        accountId: finding.resource.account,
+        region: finding.resource.region,
+        resourceType: finding.resource.type,
+        severity: finding.severity,
+        fingerprint: finding.fingerprint,
+      },
+    }));
+
+  // Every unknown verdict, suppressed or not: they say the execution was incomplete, not that a finding stands.
+  const unknown = report.findings
+    .filter((finding) => finding.status === 'unknown')
+    .map((finding) => ({
+      level: 'error',
+      message: { text: `${resourceLabel(finding.resource)}: ${finding.message}` },
+      associatedRule: ruleRef(finding.checkId),
+      locations: [location(finding.resource)],
+    }));
+  const omitted = failing.length - kept.length;
+  const truncation =
+    omitted === 0
+      ? []
+      : [
+          {
+            level: 'warning',
+            message: {
+              text:
+                `${failing.length} failing findings exceed GitHub's limit of ${SARIF_MAX_RESULTS} results per run: ` +
+                `the ${omitted} least severe are left out. The JSON report lists every finding.`,
+            },
+          },
+        ];
+  const notes = report.notes.map((note) => ({ level: 'note', message: { text: note } }));
+
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: report.tool.name,
+            version: report.tool.version,
+            semanticVersion: report.tool.version,
+            rules: checks.map(rule),
+          },
+        },
+        // Everything before the last "/" is the category: uploads of one category replace each other.
+        automationDetails: { id: `${options.sarifCategory ?? `${report.tool.name}/${report.account}`}/` },
+        invocations: [
+          {
+            executionSuccessful: report.complete,
+            startTimeUtc: report.startedAt,
+            endTimeUtc: report.finishedAt,
+            toolExecutionNotifications: [...truncation, ...unknown, ...notes],
+          },
+        ],
+        results,
+        properties: { account: report.account, partition: report.partition },
+      },
+    ],
+  };
+  return `${JSON.stringify(sarif, null, 2)}\n`;
+}
