@@ -114,7 +114,7 @@ describe('GitHub Action (action.yml)', () => {
     const run = runStep(
       'Scan',
       {
-        ...envOf('Scan', { args: `--snapshot ${snapshot} --bucket unv*`, category: 's3-audit/test' }),
+        ...envOf('Scan', { args: `--snapshot ${snapshot} --bucket unv* --checks bucket-default-encryption,bucket-mfa-delete,bucket-versioning`, category: 's3-audit/test' }),
         GITHUB_OUTPUT: output,
         GITHUB_STEP_SUMMARY: summary,
       },
