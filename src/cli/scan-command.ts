@@ -1,11 +1,18 @@
+import picomatch from 'picomatch';
+import { createBaseline, markBaseline, parseBaseline, serializeBaseline } from '../baseline/baseline.ts';
+import type { Baseline } from '../baseline/baseline.ts';
 import { collectAccount } from '../collect/collect-account.ts';
-import type { Severity } from '../checks/types.ts';
+import type { Finding, Severity } from '../checks/types.ts';
 import { BUILTIN_CHECKS } from '../checks/registry.ts';
+import type { SuppressionRule } from '../config/config.ts';
+import type { ActiveCheck } from '../engine/evaluate.ts';
 import { scan } from '../engine/scan.ts';
 import type { ScanResult, ScanSource } from '../engine/scan.ts';
 import { neededData, selectChecks } from '../engine/select.ts';
+import { applySuppressions } from '../engine/suppress.ts';
 import { buildReport } from '../report/build.ts';
 import { render } from '../report/render.ts';
+import { plural } from '../report/text.ts';
 import type { ReportFormat } from '../report/render.ts';
 import { parseSnapshot, serializeSnapshotLine } from '../snapshot/jsonl.ts';
 import type { DataKey } from '../snapshot/types.ts';
@@ -13,8 +20,9 @@ import { TOOL } from '../version.ts';
 import { bucketFilter } from './bucket-filter.ts';
 import { resolveEndpoints, resolveRegion } from './endpoints.ts';
 import { exitCodeFor } from './exit-code.ts';
-import { assertWritable, openAtomicLineWriter, readLines, writeFileAtomic } from './files.ts';
+import { assertWritable, openAtomicLineWriter, readLines, readText, writeFileAtomic } from './files.ts';
 import type { CliIo } from './io.ts';
+import { loadConfig } from './load-config.ts';
 import { createProgress } from './progress.ts';
 
 export interface ScanFlags {
@@ -35,6 +43,11 @@ export interface ScanFlags {
   readonly requestTimeout: number;
   readonly snapshot?: string;
   readonly saveSnapshot?: string;
+  /** A config file; `false` for --no-config; absent: `.s3-audit.yml` in the working directory if present. */
+  readonly config?: string | false;
+  readonly showSuppressed: boolean;
+  readonly baseline?: string;
+  readonly writeBaseline?: string;
   readonly color: boolean;
   readonly progress: boolean;
   readonly quiet: boolean;
@@ -69,13 +82,51 @@ async function openSource(
   return collection;
 }
 
-/** collect (or replay) → evaluate → report → exit code. */
+async function readBaseline(path: string | undefined): Promise<Baseline | undefined> {
+  return path === undefined ? undefined : parseBaseline(await readText(path, '--baseline'), `--baseline ${path}`);
+}
+
+function describeRule(rule: SuppressionRule): string {
+  return `suppression of ${rule.check} on ${rule.resource}`;
+}
+
+/**
+ * Entries that suppressed nothing are worth a warning only when this scan could have met their
+ * findings: every bucket was in scope and a check they name ran.
+ */
+function suppressionWarnings(
+  outcome: { readonly expired: readonly SuppressionRule[]; readonly unused: readonly SuppressionRule[] },
+  checks: readonly ActiveCheck[],
+  allBuckets: boolean,
+): string[] {
+  const expired = outcome.expired.map(
+    (rule) => `${rule.source}: ${describeRule(rule)} expired on ${rule.expires ?? ''}; its findings count again (renew the date or fix them)`,
+  );
+  const ran = (rule: SuppressionRule): boolean => {
+    const isMatch = picomatch(rule.check);
+    return checks.some((active) => isMatch(active.check.id));
+  };
+  const unused = allBuckets
+    ? outcome.unused.filter(ran).map((rule) => `${rule.source}: ${describeRule(rule)} matched no failing finding; remove it if the issue is fixed`)
+    : [];
+  return [...expired, ...unused];
+}
+
+function baselineWarnings(baseline: Baseline | undefined, path: string | undefined, account: string): string[] {
+  if (baseline === undefined || baseline.account === account) return [];
+  return [`--baseline ${path ?? ''} was written for account ${baseline.account}, this scan is of ${account}: every failing finding counts as new`];
+}
+
+/** collect (or replay) → evaluate → suppress → baseline → report → exit code. */
 export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
   const startedAt = new Date().toISOString();
-  const checks = selectChecks(BUILTIN_CHECKS, { only: flags.checks, skip: flags.skipChecks });
+  const config = await loadConfig(flags.config, io.cwd, BUILTIN_CHECKS);
+  const checks = selectChecks(BUILTIN_CHECKS, { only: flags.checks, skip: flags.skipChecks }, config.checks);
   const includeBucket = bucketFilter(flags.bucket, flags.excludeBucket);
+  const baseline = await readBaseline(flags.baseline);
   // Output paths are checked before the first AWS call: a long scan must not end in "cannot write".
   if (flags.output !== undefined) await assertWritable(flags.output, '--output');
+  if (flags.writeBaseline !== undefined) await assertWritable(flags.writeBaseline, '--write-baseline');
   const snapshotWriter =
     flags.saveSnapshot === undefined ? undefined : await openAtomicLineWriter(flags.saveSnapshot, '--save-snapshot');
   let result: ScanResult;
@@ -83,7 +134,7 @@ export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
     const source = await openSource(flags, io, neededData(checks), includeBucket);
     await snapshotWriter?.write(serializeSnapshotLine(source.header));
     result = await scan(source, checks, {
-      trustedAccounts: [],
+      trustedAccounts: config.trustedAccounts,
       ...(flags.snapshot === undefined ? {} : { includeBucket }),
       ...(snapshotWriter === undefined ? {} : { onRecord: (record) => snapshotWriter.write(serializeSnapshotLine(record)) }),
     });
@@ -93,23 +144,37 @@ export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
     throw error;
   }
 
+  const account = result.header.account.accountId;
+  const suppressed = applySuppressions(result.findings, config.suppressions, startedAt.slice(0, 10));
+  const findings: readonly Finding[] = baseline === undefined ? suppressed.findings : markBaseline(suppressed.findings, baseline);
   const report = buildReport({
     tool: TOOL,
-    account: result.header.account.accountId,
+    account,
     partition: result.header.account.partition,
     startedAt,
     finishedAt: new Date().toISOString(),
-    findings: result.findings,
+    findings,
     errors: result.errors,
     notes: result.notes,
+    baselineGiven: baseline !== undefined,
   });
   const toTerminal = flags.output === undefined;
   const color = toTerminal && flags.color && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
-  const text = render(flags.format, report, { minSeverity: flags.severity, color });
+  const text = render(flags.format, report, { minSeverity: flags.severity, color, showSuppressed: flags.showSuppressed });
   if (toTerminal) {
     io.stdout.write(text);
   } else {
     await writeFileAtomic(flags.output, text, '--output');
+  }
+  if (flags.writeBaseline !== undefined) {
+    const written = createBaseline({ tool: TOOL, createdAt: report.finishedAt, account, findings });
+    await writeFileAtomic(flags.writeBaseline, serializeBaseline(written), '--write-baseline');
+    if (!flags.quiet) io.stderr.write(`s3-audit: wrote baseline of ${plural(written.entries.length, 'failing finding')} to ${flags.writeBaseline}\n`);
+  }
+  // Warnings change what gates the scan: even --quiet prints them.
+  const allBuckets = flags.bucket.length === 0 && flags.excludeBucket.length === 0;
+  for (const warning of [...suppressionWarnings(suppressed, checks, allBuckets), ...baselineWarnings(baseline, flags.baseline, account)]) {
+    io.stderr.write(`s3-audit: warning: ${warning}\n`);
   }
   if (!flags.quiet) {
     // The table lists notes itself; for files and machine formats stderr is where a person sees them.

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { AnyCheck } from '../checks/types.ts';
+import type { CheckSettings } from '../config/config.ts';
 import { UserError } from '../errors.ts';
 import type { DataKey } from '../snapshot/types.ts';
 import { closeMatches } from './close-matches.ts';
@@ -20,15 +21,26 @@ function matcher(pattern: string, checks: readonly AnyCheck[], flag: string): (i
   throw new UserError(`${flag}: unknown check id '${pattern}' — ${hint}`);
 }
 
-export function selectChecks(checks: readonly AnyCheck[], selection: CheckSelection): ActiveCheck[] {
+/**
+ * The command line wins over the config file: `--checks` runs exactly what it matches (whatever
+ * `enabled` says), `--skip-checks` always removes; otherwise config `enabled` decides, else the
+ * check's default. Config severity and options apply to every selected check.
+ */
+export function selectChecks(
+  checks: readonly AnyCheck[],
+  selection: CheckSelection,
+  settings: ReadonlyMap<string, CheckSettings> = new Map(),
+): ActiveCheck[] {
   const only = selection.only.map((pattern) => matcher(pattern, checks, '--checks'));
   const skip = selection.skip.map((pattern) => matcher(pattern, checks, '--skip-checks'));
+  const isEnabled = (check: AnyCheck): boolean => settings.get(check.id)?.enabled ?? check.enabledByDefault;
   return checks
-    .filter((check) => (only.length === 0 ? check.enabledByDefault : only.some((isMatch) => isMatch(check.id))))
+    .filter((check) => (only.length === 0 ? isEnabled(check) : only.some((isMatch) => isMatch(check.id))))
     .filter((check) => !skip.some((isMatch) => isMatch(check.id)))
     .map((check) => {
-      const options: unknown = check.options?.defaults;
-      return { check, severity: check.severity, options };
+      const setting = settings.get(check.id);
+      const options: unknown = setting !== undefined && 'options' in setting ? setting.options : check.options?.defaults;
+      return { check, severity: setting?.severity ?? check.severity, options };
     });
 }
 

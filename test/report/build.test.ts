@@ -19,6 +19,7 @@ describe('buildReport', () => {
         low: { fail: 3, unknown: 1, pass: 0 },
         info: { fail: 1, unknown: 0, pass: 0 },
       },
+      suppressed: 0,
     });
   });
 
