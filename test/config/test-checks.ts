@@ -21,7 +21,11 @@ export const retentionCheck = defineCheck({
   severity: 'medium',
   enabledByDefault: false,
   options: {
-    schema: z.strictObject({ minDays: z.int().min(1), mode: z.enum(['GOVERNANCE', 'COMPLIANCE']), buckets: z.array(z.string()) }),
+    schema: z.strictObject({
+      minDays: z.int().min(1).describe('The shortest acceptable default retention, in days.'),
+      mode: z.enum(['GOVERNANCE', 'COMPLIANCE']),
+      buckets: z.array(z.string()),
+    }),
     defaults: { minDays: 30, mode: 'COMPLIANCE', buckets: [] },
   },
 });

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountFixture, AwsEndpoint, AwsEndpointOptions, BucketFixture } from '../support/aws-endpoint/index.ts';
@@ -165,6 +165,61 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
     expect(contents.split('\n')[0]).toContain('"kind":"s3-audit-snapshot"');
     expect(contents, 'credentials never reach a snapshot').not.toContain(TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY);
     expect(contents).not.toContain(TEST_CREDENTIALS.AWS_ACCESS_KEY_ID);
+  });
+});
+
+describe('config file and baseline, end to end', () => {
+  it('reads .s3-audit.yml from the working directory, suppresses, then gates only on findings new since the baseline', async () => {
+    const server = await serve({
+      accountId: ACCOUNT,
+      buckets: [
+        hardened('alpha', 'us-east-1'),
+        { ...hardened('logs-2024', 'us-east-1'), versioning: { status: 'Suspended' } },
+        { ...hardened('legacy', 'eu-west-1'), versioning: { status: 'Suspended' } },
+      ],
+    });
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, '.s3-audit.yml'),
+      [
+        'checks:',
+        '  bucket-mfa-delete:',
+        '    enabled: false',
+        'suppressions:',
+        '  - check: bucket-versioning',
+        "    resource: 'arn:aws:s3:::logs-*'",
+        '    reason: Log buckets are write-once',
+        '    expires: 2999-12-31',
+        '',
+      ].join('\n'),
+    );
+    const run = (args: readonly string[]) =>
+      runBuiltCli(['scan', '--endpoint-url', server.url, '--format', 'json', ...args], TEST_CREDENTIALS, { cwd: dir });
+
+    const first = await run(['--write-baseline', 'baseline.json']);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toBe('s3-audit: wrote baseline of 1 failing finding to baseline.json\n');
+    const report = parseJson<Report>(first.stdout);
+    expect(report.findings.filter((f) => f.status === 'fail').map((f) => [f.resource.name, f.checkId, f.suppression?.reason])).toEqual([
+      ['legacy', 'bucket-versioning', undefined],
+      ['logs-2024', 'bucket-versioning', 'Log buckets are write-once'],
+    ]);
+    expect(report.findings.some((f) => f.checkId === 'bucket-mfa-delete')).toBe(false);
+    expect(report.summary.suppressed).toBe(1);
+
+    const gated = await run(['--baseline', 'baseline.json']);
+    expect(gated.code).toBe(0);
+    expect(parseJson<Report>(gated.stdout).summary.baseline).toEqual({ new: 0, known: 1 });
+  });
+
+  it('a mistake in the config file exits 2 naming file:line:col before any AWS call', async () => {
+    const server = await serve({ accountId: ACCOUNT, buckets: [hardened('alpha', 'us-east-1')] });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'audit.yml'), 'suppressions:\n  - check: bucket-versioning\n    resource: arn:aws:s3:::alpha\n');
+    const run = await runBuiltCli(['scan', '--endpoint-url', server.url, '--config', 'audit.yml'], TEST_CREDENTIALS, { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("s3-audit: error: audit.yml:2:5: suppressions[0]: missing required key 'reason'\n");
+    expect(server.requests).toEqual([]);
   });
 });
 
