@@ -81,23 +81,26 @@ function scanFlags(raw: Record<string, unknown>): ScanFlags {
 const SCAN_HELP = `
 Exit codes:
   0  scan complete, nothing failing at or above --fail-on
-  1  a failing finding at or above --fail-on (wins over 3)
+  1  a failing finding at or above --fail-on (wins over 3); suppressed ones and those in --baseline never count
   2  usage, configuration, credentials or fatal error (one line on stderr)
   3  scan incomplete: some verdicts are unknown (e.g. AccessDenied); --allow-incomplete turns this into 0
 
-Configuration (${CONFIG_FILE_NAME}, or --config FILE; details in the README, section Configuration):
-  checks:                     per check id: enabled, severity, options (validated by the check)
-    bucket-versioning: { severity: high }
-  trustedAccounts: ['111122223333']           accounts that cross-account checks accept
-  suppressions:               accepted failing findings: counted, never failing the scan
-    - check: bucket-mfa-delete                check id or glob
-      resource: 'arn:aws:s3:::logs-*'         ARN glob over the whole ARN; * also spans / and :
-      reason: Log buckets are write-once     required
-      expires: 2026-12-31                     optional; from that day on it no longer applies (warning)
-  --checks and --skip-checks win over 'enabled'. Any mistake in the file exits 2 naming file:line:col.
+Configuration (${CONFIG_FILE_NAME} in the working directory, or --config FILE; README section Configuration):
+  checks:
+    bucket-versioning:                    per check id, all optional:
+      enabled: true                       run it (true) or not (false), whatever its default
+      severity: high                      replace the check's severity
+      options: { ... }                    validated by the check ('s3-audit explain <id>' shows them)
+  trustedAccounts: ['111122223333']       accounts that cross-account checks accept
+  suppressions:                           accepted failing findings: counted, never failing the scan
+    - check: bucket-mfa-delete            a check id or glob
+      resource: 'arn:aws:s3:::logs-*'     a glob over the whole ARN; * also spans / and :
+      reason: Log buckets are write-once  required
+      expires: 2026-12-31                 optional; from that date on it no longer applies (warning)
+  --checks and --skip-checks win over 'enabled'. Any mistake in the file exits 2, naming file:line:col.
 
-Baselines (adopt s3-audit on an account with existing findings, gate only on new ones):
-  s3-audit scan --write-baseline s3-audit-baseline.json --fail-on none     once, commit the file
+Baselines (adopt s3-audit on an account with existing findings, then gate only on new ones):
+  s3-audit scan --write-baseline s3-audit-baseline.json --fail-on none   once; commit the file
   s3-audit scan --baseline s3-audit-baseline.json                        in CI: exit 1 only for new findings
 
 Credentials and endpoints come from the standard AWS environment (AWS_PROFILE, AWS_REGION,
@@ -155,7 +158,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--save-snapshot <file>', 'save the collected state as a JSON Lines snapshot (contains bucket policies)')
     .option('--no-color', 'never color the output (also: NO_COLOR, or stdout not a terminal)')
     .option('--no-progress', 'no progress line on stderr')
-    .option('-q, --quiet', 'print only the report and errors')
+    .option('-q, --quiet', 'print only the report, errors and warnings')
     .addHelpText('after', SCAN_HELP)
     .action(async (raw: Record<string, unknown>) => {
       setExitCode(await runScan(scanFlags(raw), io));

@@ -1,11 +1,8 @@
-import picomatch from 'picomatch';
 import { createBaseline, markBaseline, parseBaseline, serializeBaseline } from '../baseline/baseline.ts';
 import type { Baseline } from '../baseline/baseline.ts';
 import { collectAccount } from '../collect/collect-account.ts';
 import type { Finding, Severity } from '../checks/types.ts';
 import { BUILTIN_CHECKS } from '../checks/registry.ts';
-import type { SuppressionRule } from '../config/config.ts';
-import type { ActiveCheck } from '../engine/evaluate.ts';
 import { scan } from '../engine/scan.ts';
 import type { ScanResult, ScanSource } from '../engine/scan.ts';
 import { neededData, selectChecks } from '../engine/select.ts';
@@ -23,6 +20,7 @@ import { exitCodeFor } from './exit-code.ts';
 import { assertWritable, openAtomicLineWriter, readLines, readText, writeFileAtomic } from './files.ts';
 import type { CliIo } from './io.ts';
 import { loadConfig } from './load-config.ts';
+import { baselineWarnings, suppressionWarnings } from './warnings.ts';
 import { createProgress } from './progress.ts';
 
 export interface ScanFlags {
@@ -86,37 +84,6 @@ async function readBaseline(path: string | undefined): Promise<Baseline | undefi
   return path === undefined ? undefined : parseBaseline(await readText(path, '--baseline'), `--baseline ${path}`);
 }
 
-function describeRule(rule: SuppressionRule): string {
-  return `suppression of ${rule.check} on ${rule.resource}`;
-}
-
-/**
- * Entries that suppressed nothing are worth a warning only when this scan could have met their
- * findings: every bucket was in scope and a check they name ran.
- */
-function suppressionWarnings(
-  outcome: { readonly expired: readonly SuppressionRule[]; readonly unused: readonly SuppressionRule[] },
-  checks: readonly ActiveCheck[],
-  allBuckets: boolean,
-): string[] {
-  const expired = outcome.expired.map(
-    (rule) => `${rule.source}: ${describeRule(rule)} expired on ${rule.expires ?? ''}; its findings count again (renew the date or fix them)`,
-  );
-  const ran = (rule: SuppressionRule): boolean => {
-    const isMatch = picomatch(rule.check);
-    return checks.some((active) => isMatch(active.check.id));
-  };
-  const unused = allBuckets
-    ? outcome.unused.filter(ran).map((rule) => `${rule.source}: ${describeRule(rule)} matched no failing finding; remove it if the issue is fixed`)
-    : [];
-  return [...expired, ...unused];
-}
-
-function baselineWarnings(baseline: Baseline | undefined, path: string | undefined, account: string): string[] {
-  if (baseline === undefined || baseline.account === account) return [];
-  return [`--baseline ${path ?? ''} was written for account ${baseline.account}, this scan is of ${account}: every failing finding counts as new`];
-}
-
 /** collect (or replay) → evaluate → suppress → baseline → report → exit code. */
 export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
   const startedAt = new Date().toISOString();
@@ -173,7 +140,7 @@ export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
   }
   // Warnings change what gates the scan: even --quiet prints them.
   const allBuckets = flags.bucket.length === 0 && flags.excludeBucket.length === 0;
-  for (const warning of [...suppressionWarnings(suppressed, checks, allBuckets), ...baselineWarnings(baseline, flags.baseline, account)]) {
+  for (const warning of [...suppressionWarnings(suppressed, checks, allBuckets), ...baselineWarnings(baseline, flags.baseline ?? '', account)]) {
     io.stderr.write(`s3-audit: warning: ${warning}\n`);
   }
   if (!flags.quiet) {
