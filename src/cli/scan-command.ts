@@ -1,7 +1,7 @@
 import { createBaseline, markBaseline, parseBaseline, serializeBaseline } from '../baseline/baseline.ts';
 import type { Baseline } from '../baseline/baseline.ts';
 import { collectAccount } from '../collect/collect-account.ts';
-import type { Finding, Severity } from '../checks/types.ts';
+import type { AnyCheck, Finding, Severity } from '../checks/types.ts';
 import { BUILTIN_CHECKS } from '../checks/registry.ts';
 import { scan } from '../engine/scan.ts';
 import type { ScanResult, ScanSource } from '../engine/scan.ts';
@@ -84,11 +84,14 @@ async function readBaseline(path: string | undefined): Promise<Baseline | undefi
   return path === undefined ? undefined : parseBaseline(await readText(path, '--baseline'), `--baseline ${path}`);
 }
 
-/** collect (or replay) → evaluate → suppress → baseline → report → exit code. */
-export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
+/**
+ * collect (or replay) → evaluate → suppress → baseline → report → exit code. `registry` is every
+ * check the config and the flags may name.
+ */
+export async function runScan(flags: ScanFlags, io: CliIo, registry: readonly AnyCheck[] = BUILTIN_CHECKS): Promise<number> {
   const startedAt = new Date().toISOString();
-  const config = await loadConfig(flags.config, io.cwd, BUILTIN_CHECKS);
-  const checks = selectChecks(BUILTIN_CHECKS, { only: flags.checks, skip: flags.skipChecks }, config.checks);
+  const config = await loadConfig(flags.config, io.cwd, registry);
+  const checks = selectChecks(registry, { only: flags.checks, skip: flags.skipChecks }, config.checks);
   const includeBucket = bucketFilter(flags.bucket, flags.excludeBucket);
   const baseline = await readBaseline(flags.baseline);
   // Output paths are checked before the first AWS call: a long scan must not end in "cannot write".
