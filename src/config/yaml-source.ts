@@ -1,5 +1,5 @@
-import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Range } from 'yaml';
+import { isMap, isNode, isPair, isScalar, isSeq, LineCounter, parseDocument, visit } from 'yaml';
+import type { Document, Range } from 'yaml';
 import { UserError } from '../errors.ts';
 
 /** Where a value sits in the config: map keys and list indexes, e.g. ['suppressions', 0, 'reason']. */
@@ -33,6 +33,26 @@ function rangeOf(node: unknown): Range | undefined {
   return isNode(node) ? (node.range ?? undefined) : undefined;
 }
 
+// Globs are where users meet this: `resource: *` or `check: *-delete` is an alias in YAML.
+const ALIAS_HINT = "; a value that starts with * is an alias in YAML: quote globs, e.g. '*-delete'";
+
+/** The first alias that names no anchor, or else the first alias (there were too many). */
+function badAlias(document: Document.Parsed): { readonly offset: number; readonly unresolved: boolean } {
+  let unresolved: number | undefined;
+  let first: number | undefined;
+  visit(document, {
+    Alias(_key, node) {
+      first ??= node.range?.[0];
+      if (node.resolve(document) === undefined) {
+        unresolved = node.range?.[0] ?? 0;
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return unresolved === undefined ? { offset: first ?? 0, unresolved: false } : { offset: unresolved, unresolved: true };
+}
+
 /** Parses YAML keeping node positions; a syntax error (incl. a duplicate key) is a UserError at its line and column. */
 export function parseYaml(text: string, file: string): YamlSource {
   const lineCounter = new LineCounter();
@@ -43,7 +63,17 @@ export function parseYaml(text: string, file: string): YamlSource {
   };
   const [syntaxError] = document.errors;
   if (syntaxError !== undefined) {
-    throw new UserError(`${at(syntaxError.pos[0])}: invalid YAML: ${syntaxError.message.split('\n')[0] ?? ''}`);
+    const hint = syntaxError.code === 'BAD_ALIAS' ? ALIAS_HINT : '';
+    throw new UserError(`${at(syntaxError.pos[0])}: invalid YAML: ${syntaxError.message.split('\n')[0] ?? ''}${hint}`);
+  }
+  let value: unknown;
+  try {
+    // A bounded alias count: a few lines of nested aliases must not expand into gigabytes.
+    value = document.toJS({ maxAliasCount: 100 });
+  } catch (error) {
+    const detail = error instanceof Error ? error.message.split('\n')[0] ?? '' : String(error);
+    const alias = badAlias(document);
+    throw new UserError(`${at(alias.offset)}: invalid YAML: ${detail}${alias.unresolved ? ALIAS_HINT : ''}`);
   }
   const offset = (path: ConfigPath, part: 'key' | 'value' = 'value'): number => {
     let node: unknown = document.contents;
@@ -58,7 +88,7 @@ export function parseYaml(text: string, file: string): YamlSource {
     return range?.[0] ?? 0;
   };
   return {
-    value: document.toJS({ maxAliasCount: 100 }),
+    value,
     offset,
     position: (path, part) => at(offset(path, part)),
   };

@@ -86,6 +86,10 @@ describe('parseConfig rejects each kind of mistake with file:line:col, the key p
   it.each([
     ['bad YAML syntax', lines('checks:', '  bucket-versioning: {enabled: true', 'suppressions: []'), '.s3-audit.yml:3:1: invalid YAML: Flow map in block collection must be sufficiently indented and end with a }'],
     ['a key given twice', lines('checks:', '  bucket-versioning: {}', '  bucket-versioning: {}'), '.s3-audit.yml:3:3: invalid YAML: Map keys must be unique'],
+    ['a bare * where a glob belongs (an alias in YAML)', lines('suppressions:', '  - check: bucket-versioning', '    resource: *', '    reason: accepted'), ".s3-audit.yml:3:15: invalid YAML: Alias cannot be an empty string; a value that starts with * is an alias in YAML: quote globs, e.g. '*-delete'"],
+    ['an unquoted glob that starts with *', lines('suppressions:', '  - check: *-delete', "    resource: '*'", '    reason: accepted'), ".s3-audit.yml:2:12: invalid YAML: Unresolved alias (the anchor must be set before the alias): -delete; a value that starts with * is an alias in YAML: quote globs, e.g. '*-delete'"],
+    ['aliases that would expand without bound', lines('a: &a [1, 1, 1, 1, 1, 1, 1, 1, 1, 1]', 'b: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]', 'c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]', 'd: [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]'), '.s3-audit.yml:2:8: invalid YAML: Excessive alias count indicates a resource exhaustion attack'],
+    ['tabs as indentation', lines('checks:', '\tbucket-versioning: {}'), '.s3-audit.yml:2:1: invalid YAML: Tabs are not allowed as indentation'],
     ['a file that is a list, not a mapping', lines('- bucket-versioning'), '.s3-audit.yml:1:1: expected a mapping of checks, trustedAccounts, suppressions, got a list'],
     ['an unknown top-level key, with the key it resembles', lines('suppresions: []'), '.s3-audit.yml:1:1: suppresions: unknown key (did you mean suppressions?)'],
     ['an unknown top-level key, listing the allowed ones', lines('rules: []'), '.s3-audit.yml:1:1: rules: unknown key (expected one of checks, trustedAccounts, suppressions)'],
