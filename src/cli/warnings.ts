@@ -1,7 +1,7 @@
-import picomatch from 'picomatch';
 import type { Baseline } from '../baseline/baseline.ts';
 import type { SuppressionRule } from '../config/config.ts';
 import type { ActiveCheck } from '../engine/evaluate.ts';
+import { checkGlobMatcher } from '../engine/suppress.ts';
 import type { SuppressionOutcome } from '../engine/suppress.ts';
 
 function describeRule(rule: SuppressionRule): string {
@@ -17,7 +17,7 @@ export function suppressionWarnings(outcome: SuppressionOutcome, checks: readonl
     (rule) => `${rule.source}: ${describeRule(rule)} expired on ${rule.expires ?? ''}; its findings count again (renew the date or fix them)`,
   );
   const ran = (rule: SuppressionRule): boolean => {
-    const isMatch = picomatch(rule.check);
+    const isMatch = checkGlobMatcher(rule.check);
     return checks.some((active) => isMatch(active.check.id));
   };
   const unused = allBuckets

@@ -1,6 +1,7 @@
 import picomatch from 'picomatch';
 import type { AnyCheck, Severity } from '../checks/types.ts';
 import { closeMatches } from '../engine/close-matches.ts';
+import { checkGlobMatcher } from '../engine/suppress.ts';
 import { resolveCheckOptions } from './check-options.ts';
 import { configError, problemsFromIssues } from './problems.ts';
 import type { Problem } from './problems.ts';
@@ -80,7 +81,7 @@ export function parseConfig(text: string, file: string, checks: readonly AnyChec
   }
   for (const [index, entry] of itemsOf(input, 'suppressions').entries()) {
     if (!isRecord(entry) || typeof entry.check !== 'string' || entry.check === '') continue;
-    const isMatch = picomatch(entry.check);
+    const isMatch = checkGlobMatcher(entry.check);
     if (!ids.some((id) => isMatch(id))) {
       problems.push({ path: ['suppressions', index, 'check'], part: 'value', message: unknownCheckMessage(entry.check, ids) });
     }

@@ -11,6 +11,11 @@ export function resourceGlobMatcher(glob: string): (arn: string) => boolean {
   return picomatch(glob, { bash: true, dot: true, nonegate: true, noextglob: true, windows: false });
 }
 
+/** Check id globs of suppressions: like --checks, but a leading `!` is never "every other check". */
+export function checkGlobMatcher(glob: string): (id: string) => boolean {
+  return picomatch(glob, { nonegate: true, noextglob: true });
+}
+
 /** An entry expires at 00:00 UTC on its `expires` date; `today` is YYYY-MM-DD (UTC). */
 export function isExpired(rule: SuppressionRule, today: string): boolean {
   return rule.expires !== undefined && rule.expires <= today;
@@ -32,7 +37,7 @@ export interface SuppressionOutcome {
 export function applySuppressions(findings: readonly Finding[], rules: readonly SuppressionRule[], today: string): SuppressionOutcome {
   const live = rules
     .filter((rule) => !isExpired(rule, today))
-    .map((rule) => ({ rule, isCheck: picomatch(rule.check), isResource: resourceGlobMatcher(rule.resource), used: false }));
+    .map((rule) => ({ rule, isCheck: checkGlobMatcher(rule.check), isResource: resourceGlobMatcher(rule.resource), used: false }));
   const marked = findings.map((finding): Finding => {
     if (finding.status !== 'fail') return finding;
     const match = live.find((entry) => entry.isCheck(finding.checkId) && entry.isResource(finding.resource.arn));
