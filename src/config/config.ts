@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
 import type { AnyCheck, Severity } from '../checks/types.ts';
-import { closeMatches } from '../engine/close-matches.ts';
+import { checkIdHint } from '../engine/close-matches.ts';
 import { checkGlobMatcher } from '../engine/suppress.ts';
 import { resolveCheckOptions } from './check-options.ts';
 import { configError, problemsFromIssues } from './problems.ts';
@@ -39,9 +39,7 @@ export const EMPTY_CONFIG: Config = { checks: new Map(), trustedAccounts: [], su
 export const CONFIG_FILE_NAME = '.s3-audit.yml';
 
 function unknownCheckMessage(pattern: string, ids: readonly string[]): string {
-  const suggestions = closeMatches(pattern, ids);
-  const hint = suggestions.length > 0 ? `did you mean ${suggestions.join(', ')}?` : "run 's3-audit checks' for the list";
-  return `${picomatch.scan(pattern).isGlob ? 'matches no check id' : 'unknown check id'} (${hint})`;
+  return `${picomatch.scan(pattern).isGlob ? 'matches no check id' : 'unknown check id'} (${checkIdHint(pattern, ids)})`;
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

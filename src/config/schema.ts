@@ -10,22 +10,20 @@ export function describeValue(value: unknown): string {
   return typeof value === 'number' || typeof value === 'boolean' ? `${typeof value} ${String(value)}` : typeof value;
 }
 
-const text = (what: string) =>
+const nonEmptyText = (what: string) =>
   z.string({ error: (issue) => `expected ${what}, got ${describeValue(issue.input)}` }).min(1, `expected ${what}, got an empty string`);
 
-const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** A calendar date as YYYY-MM-DD (2026-02-30 is not one). */
 export function isIsoDate(value: string): boolean {
-  const match = ISO_DATE.exec(value);
-  if (match === null) return false;
+  if (!ISO_DATE.test(value)) return false;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-const isoDate = z
-  .string({ error: (issue) => `expected a date as YYYY-MM-DD, got ${describeValue(issue.input)}` })
-  .refine(isIsoDate, { error: (issue) => `expected a date as YYYY-MM-DD, got ${describeValue(issue.input)}` });
+const notADate = (issue: { readonly input: unknown }): string => `expected a date as YYYY-MM-DD, got ${describeValue(issue.input)}`;
+const isoDate = z.string({ error: notADate }).refine(isIsoDate, { error: notADate });
 
 const ACCOUNT_ID = /^\d{12}$/;
 
@@ -51,8 +49,8 @@ export const checkSettingsSchema = z.strictObject(
 
 export const suppressionSchema = z.strictObject(
   {
-    check: text('a check id or glob'),
-    resource: text('an ARN glob').refine((glob) => glob.startsWith('arn:') || glob === '*', {
+    check: nonEmptyText('a check id or glob'),
+    resource: nonEmptyText('an ARN glob').refine((glob) => glob.startsWith('arn:') || glob === '*', {
       error: (issue) => `expected an ARN glob such as arn:aws:s3:::my-bucket or arn:aws:s3:::logs-*, got ${describeValue(issue.input)}`,
     }),
     reason: z

@@ -3,7 +3,7 @@ import type { AnyCheck } from '../checks/types.ts';
 import type { CheckSettings } from '../config/config.ts';
 import { UserError } from '../errors.ts';
 import type { DataKey } from '../snapshot/types.ts';
-import { closeMatches } from './close-matches.ts';
+import { checkIdHint } from './close-matches.ts';
 import type { ActiveCheck } from './evaluate.ts';
 
 export interface CheckSelection {
@@ -15,9 +15,7 @@ export interface CheckSelection {
 function matcher(pattern: string, checks: readonly AnyCheck[], flag: string): (id: string) => boolean {
   const isMatch = picomatch(pattern);
   if (checks.some((check) => isMatch(check.id))) return isMatch;
-  const ids = checks.map((check) => check.id);
-  const suggestions = closeMatches(pattern, ids);
-  const hint = suggestions.length > 0 ? `did you mean ${suggestions.join(', ')}?` : "run 's3-audit checks' for the list";
+  const hint = checkIdHint(pattern, checks.map((check) => check.id));
   throw new UserError(`${flag}: unknown check id '${pattern}' — ${hint}`);
 }
 
