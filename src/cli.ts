@@ -3,6 +3,7 @@ import { BUILTIN_CHECKS } from './checks/registry.ts';
 import { SEVERITIES } from './checks/types.ts';
 import type { Severity } from './checks/types.ts';
 import { EXIT } from './cli/exit-code.ts';
+import { CONFIG_FILE_NAME } from './config/config.ts';
 import { findCheck } from './cli/find-check.ts';
 import { processIo } from './cli/io.ts';
 import type { CliIo } from './cli/io.ts';
@@ -69,6 +70,10 @@ function scanFlags(raw: Record<string, unknown>): ScanFlags {
     ...pick('snapshot'),
     ...pick('saveSnapshot'),
     ...(raw.sarifCategory === undefined ? {} : { sarifCategory: sarifCategory(raw.sarifCategory) }),
+    ...pick('baseline'),
+    ...pick('writeBaseline'),
+    ...(raw.config === false ? { config: false } : pick('config')),
+    showSuppressed: raw.showSuppressed === true,
     bucket: stringList(raw.bucket),
     excludeBucket: stringList(raw.excludeBucket),
     checks: stringList(raw.checks),
@@ -91,9 +96,27 @@ function scanFlags(raw: Record<string, unknown>): ScanFlags {
 const SCAN_HELP = `
 Exit codes:
   0  scan complete, nothing failing at or above --fail-on
-  1  a failing finding at or above --fail-on (wins over 3)
+  1  a failing finding at or above --fail-on (wins over 3); suppressed ones and those in --baseline never count
   2  usage, configuration, credentials or fatal error (one line on stderr)
   3  scan incomplete: some verdicts are unknown (e.g. AccessDenied); --allow-incomplete turns this into 0
+
+Configuration (${CONFIG_FILE_NAME} in the working directory, or --config FILE; README section Configuration):
+  checks:
+    bucket-versioning:                    per check id, all optional:
+      enabled: true                       run it (true) or not (false), whatever its default
+      severity: high                      replace the check's severity
+      options: { ... }                    validated by the check ('s3-audit explain <id>' shows them)
+  trustedAccounts: ['111122223333']       accounts that cross-account checks accept
+  suppressions:                           accepted failing findings: counted, never failing the scan
+    - check: bucket-mfa-delete            a check id or glob
+      resource: 'arn:aws:s3:::logs-*'     a glob over the whole ARN; * also spans / and :
+      reason: Log buckets are write-once  required
+      expires: 2026-12-31                 optional; from that date on it no longer applies (warning)
+  --checks and --skip-checks win over 'enabled'. Any mistake in the file exits 2, naming file:line:col.
+
+Baselines (adopt s3-audit on an account with existing findings, then gate only on new ones):
+  s3-audit scan --write-baseline s3-audit-baseline.json --fail-on none   once; commit the file
+  s3-audit scan --baseline s3-audit-baseline.json                        in CI: exit 1 only for new findings
 
 Credentials and endpoints come from the standard AWS environment (AWS_PROFILE, AWS_REGION,
 AWS_ACCESS_KEY_ID, SSO, web identity, instance roles, AWS_ENDPOINT_URL[_S3|_S3_CONTROL|_STS]).
@@ -145,6 +168,11 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(new Option('--severity <min>', 'only show findings at or above this severity; never changes the exit code').choices(SEVERITIES).default('info'))
     .addOption(new Option('--fail-on <min>', 'exit 1 when a finding at or above this severity fails').choices([...SEVERITIES, 'none']).default('low'))
     .option('--allow-incomplete', 'exit 0 instead of 3 when some verdicts are unknown')
+    .option('--config <file>', `read check settings, trusted accounts and suppressions from this YAML file (default: ${CONFIG_FILE_NAME} in the working directory, if present)`)
+    .option('--no-config', `do not read ${CONFIG_FILE_NAME} from the working directory`)
+    .option('--show-suppressed', 'list suppressed findings with their reason in the table (they are always counted, and always in JSON)')
+    .option('--baseline <file>', 'fail only on findings that are not in this baseline file; the table marks them (new)')
+    .option('--write-baseline <file>', 'record the failing findings of this scan as a baseline file (atomically); the exit code is unchanged')
     .option('--concurrency <n>', 'API calls in flight at once, across the whole scan', positiveInteger('--concurrency', 1024), 32)
     .option('--max-attempts <n>', 'attempts per API call; throttling and 5xx are retried with jittered exponential backoff', positiveInteger('--max-attempts', 20), 8)
     .option('--request-timeout <ms>', 'give up on one API request after this many milliseconds', positiveInteger('--request-timeout', 600_000), 20_000)
@@ -154,7 +182,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--save-snapshot <file>', 'save the collected state as a JSON Lines snapshot (contains bucket policies)')
     .option('--no-color', 'never color the output (also: NO_COLOR, or stdout not a terminal)')
     .option('--no-progress', 'no progress line on stderr')
-    .option('-q, --quiet', 'print only the report and errors')
+    .option('-q, --quiet', 'print only the report, errors and warnings')
     .addHelpText('after', SCAN_HELP)
     .action(async (raw: Record<string, unknown>) => {
       setExitCode(await runScan(scanFlags(raw), io));

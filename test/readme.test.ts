@@ -1,7 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseDocument } from 'yaml';
 import { BUILTIN_CHECKS } from '../src/checks/registry.ts';
+import { parseConfig } from '../src/config/config.ts';
+import { PUBLIC_IDS } from './support/public-check-ids.ts';
 import { BASE_SOURCES, DATA_SOURCES } from '../src/snapshot/data-sources.ts';
 import { parseJson } from './support/json.ts';
 
@@ -31,5 +34,19 @@ describe('README', () => {
       return Object.entries(defaults).map(([option, value]) => `${check.id} ${option} ${typeof value === 'string' ? value : JSON.stringify(value)}`);
     });
     expect(rows.sort()).toEqual(options.sort());
+  });
+
+  it('shows a complete .s3-audit.yml that is valid for the registered checks', () => {
+    const example = /```yaml\n# \.s3-audit\.yml\n([\s\S]*?)```/.exec(readme)?.[1] ?? '';
+    const document = parseDocument(example);
+    const checks: unknown = document.toJS();
+    const mentioned = typeof checks === 'object' && checks !== null && 'checks' in checks ? Object.keys(checks.checks ?? {}) : [];
+    expect(mentioned.length).toBeGreaterThan(2);
+    // A catalog id that this build does not register yet is left out; a misspelled id is not.
+    const unregistered = mentioned.filter((id) => PUBLIC_IDS.has(id) && !BUILTIN_CHECKS.some((check) => check.id === id));
+    for (const id of unregistered) document.deleteIn(['checks', id]);
+    const config = parseConfig(String(document), '.s3-audit.yml', BUILTIN_CHECKS);
+    expect(config.trustedAccounts).toEqual(['111122223333', '012345678901']);
+    expect(config.suppressions.map((rule) => rule.reason.length > 0)).toEqual([true, true]);
   });
 });

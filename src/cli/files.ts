@@ -1,5 +1,5 @@
 import { constants, createReadStream, createWriteStream } from 'node:fs';
-import { access, appendFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { access, appendFile, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -109,4 +109,27 @@ export async function readLines(path: string, flag: string): Promise<AsyncIterab
     throw new UserError(`${flag} ${path}: cannot read (${describeFsError(error)})`);
   });
   return createInterface({ input: stream, crlfDelay: Infinity });
+}
+
+function isNotFound(error: unknown): boolean {
+  return error instanceof Error && 'code' in error && error.code === 'ENOENT';
+}
+
+/** A whole (small) text file; a missing or unreadable one is a UserError naming the flag and the path. */
+export async function readText(path: string, flag: string): Promise<string> {
+  try {
+    return await readFile(resolve(path), 'utf8');
+  } catch (error) {
+    throw new UserError(`${flag} ${path}: cannot read (${describeFsError(error)})`);
+  }
+}
+
+/** Like readText, but a file that does not exist is `undefined`: for files that are read when present. */
+export async function readTextIfPresent(path: string, flag: string): Promise<string | undefined> {
+  try {
+    return await readFile(resolve(path), 'utf8');
+  } catch (error) {
+    if (isNotFound(error)) return undefined;
+    throw new UserError(`${flag} ${path}: cannot read (${describeFsError(error)})`);
+  }
 }

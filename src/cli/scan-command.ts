@@ -1,14 +1,18 @@
+import { createBaseline, markBaseline, parseBaseline, serializeBaseline } from '../baseline/baseline.ts';
+import type { Baseline } from '../baseline/baseline.ts';
 import { collectAccount } from '../collect/collect-account.ts';
-import type { Severity } from '../checks/types.ts';
+import type { AnyCheck, Finding, Severity } from '../checks/types.ts';
 import { BUILTIN_CHECKS } from '../checks/registry.ts';
 import { isIndexCheck } from '../checks/types.ts';
 import type { ActiveCheck } from '../engine/evaluate.ts';
 import { scan } from '../engine/scan.ts';
 import type { ScanResult, ScanSource } from '../engine/scan.ts';
 import { neededData, selectChecks } from '../engine/select.ts';
+import { applySuppressions } from '../engine/suppress.ts';
 import { buildReport } from '../report/build.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { render } from '../report/render.ts';
+import { plural } from '../report/text.ts';
 import type { ReportFormat } from '../report/render.ts';
 import { SARIF_MAX_RESULTS, sarifOmittedResults } from '../report/sarif.ts';
 import type { Report } from '../report/types.ts';
@@ -17,9 +21,11 @@ import { TOOL } from '../version.ts';
 import { bucketFilter } from './bucket-filter.ts';
 import { resolveEndpoints, resolveRegion } from './endpoints.ts';
 import { exitCodeFor } from './exit-code.ts';
-import { appendText, assertWritable, openAtomicLineWriter, readLines, writeFileAtomic } from './files.ts';
+import { appendText, assertWritable, openAtomicLineWriter, readLines, readText, writeFileAtomic } from './files.ts';
 import type { CliIo } from './io.ts';
+import { loadConfig } from './load-config.ts';
 import { assertDistinctPaths, type ReportTarget } from './report-targets.ts';
+import { baselineWarnings, suppressionWarnings } from './warnings.ts';
 import { createProgress } from './progress.ts';
 
 export interface ScanFlags {
@@ -45,6 +51,11 @@ export interface ScanFlags {
   readonly requestTimeout: number;
   readonly snapshot?: string;
   readonly saveSnapshot?: string;
+  /** A config file; `false` for --no-config; absent: `.s3-audit.yml` in the working directory if present. */
+  readonly config?: string | false;
+  readonly showSuppressed: boolean;
+  readonly baseline?: string;
+  readonly writeBaseline?: string;
   readonly color: boolean;
   readonly progress: boolean;
   readonly quiet: boolean;
@@ -99,20 +110,31 @@ function warnAboutSarifLimit(report: Report, files: readonly ReportTarget[], io:
   );
 }
 
-/** collect (or replay) → evaluate → report → exit code. */
-export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
+async function readBaseline(path: string | undefined): Promise<Baseline | undefined> {
+  return path === undefined ? undefined : parseBaseline(await readText(path, '--baseline'), `--baseline ${path}`);
+}
+
+/**
+ * collect (or replay) → evaluate → suppress → baseline → report → exit code. `registry` is every
+ * check the config and the flags may name.
+ */
+export async function runScan(flags: ScanFlags, io: CliIo, registry: readonly AnyCheck[] = BUILTIN_CHECKS): Promise<number> {
   const startedAt = new Date().toISOString();
-  const checks = selectChecks(BUILTIN_CHECKS, { only: flags.checks, skip: flags.skipChecks });
+  const config = await loadConfig(flags.config, io.cwd, registry);
+  const checks = selectChecks(registry, { only: flags.checks, skip: flags.skipChecks }, config.checks);
   const includeBucket = bucketFilter(flags.bucket, flags.excludeBucket);
+  const baseline = await readBaseline(flags.baseline);
   const files = reportFiles(flags);
   const summaryPath = flags.githubSummary ? nonEmpty(io.env.GITHUB_STEP_SUMMARY) : undefined;
   assertDistinctPaths([
     ...files,
     ...(flags.saveSnapshot === undefined ? [] : [{ path: flags.saveSnapshot, flag: '--save-snapshot' }]),
+    ...(flags.writeBaseline === undefined ? [] : [{ path: flags.writeBaseline, flag: '--write-baseline' }]),
   ]);
   // Output paths are checked before the first AWS call: a long scan must not end in "cannot write".
   for (const file of files) await assertWritable(file.path, file.flag);
   if (summaryPath !== undefined) await assertWritable(summaryPath, '--github-summary: GITHUB_STEP_SUMMARY');
+  if (flags.writeBaseline !== undefined) await assertWritable(flags.writeBaseline, '--write-baseline');
   const snapshotWriter =
     flags.saveSnapshot === undefined ? undefined : await openAtomicLineWriter(flags.saveSnapshot, '--save-snapshot');
   let result: ScanResult;
@@ -120,7 +142,7 @@ export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
     const source = await openSource(flags, io, checks, includeBucket);
     await snapshotWriter?.write(serializeSnapshotLine(source.header));
     result = await scan(source, checks, {
-      trustedAccounts: [],
+      trustedAccounts: config.trustedAccounts,
       ...(flags.snapshot === undefined ? {} : { includeBucket }),
       ...(snapshotWriter === undefined ? {} : { onRecord: (record) => snapshotWriter.write(serializeSnapshotLine(record)) }),
     });
@@ -130,15 +152,19 @@ export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
     throw error;
   }
 
+  const account = result.header.account.accountId;
+  const suppressed = applySuppressions(result.findings, config.suppressions, startedAt.slice(0, 10));
+  const findings: readonly Finding[] = baseline === undefined ? suppressed.findings : markBaseline(suppressed.findings, baseline);
   const report = buildReport({
     tool: TOOL,
-    account: result.header.account.accountId,
+    account,
     partition: result.header.account.partition,
     startedAt,
     finishedAt: new Date().toISOString(),
-    findings: result.findings,
+    findings,
     errors: result.errors,
     notes: result.notes,
+    baselineGiven: baseline !== undefined,
   });
   const toTerminal = flags.output === undefined;
   const color = toTerminal && flags.color && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
@@ -147,6 +173,7 @@ export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
     render(format, report, {
       minSeverity: flags.severity,
       color: inColor,
+      showSuppressed: flags.showSuppressed,
       checks: checkInfo,
       ...(flags.sarifCategory === undefined ? {} : { sarifCategory: flags.sarifCategory }),
     });
@@ -156,6 +183,16 @@ export async function runScan(flags: ScanFlags, io: CliIo): Promise<number> {
     await appendText(summaryPath, `${renderMarkdown(report, { minSeverity: flags.severity })}\n`, '--github-summary: GITHUB_STEP_SUMMARY');
   }
   warnAboutSarifLimit(report, files, io);
+  if (flags.writeBaseline !== undefined) {
+    const written = createBaseline({ tool: TOOL, createdAt: report.finishedAt, account, findings });
+    await writeFileAtomic(flags.writeBaseline, serializeBaseline(written), '--write-baseline');
+    if (!flags.quiet) io.stderr.write(`s3-audit: wrote baseline of ${plural(written.entries.length, 'failing finding')} to ${flags.writeBaseline}\n`);
+  }
+  // Warnings change what gates the scan: even --quiet prints them.
+  const allBuckets = flags.bucket.length === 0 && flags.excludeBucket.length === 0;
+  for (const warning of [...suppressionWarnings(suppressed, checks, allBuckets), ...baselineWarnings(baseline, flags.baseline ?? '', account)]) {
+    io.stderr.write(`s3-audit: warning: ${warning}\n`);
+  }
   if (!flags.quiet) {
     // The table lists notes itself; for files and machine formats stderr is where a person sees them.
     if (!(toTerminal && flags.format === 'table')) {

@@ -21,3 +21,9 @@ export function closeMatches(input: string, candidates: readonly string[], limit
     .slice(0, limit)
     .map(({ candidate }) => candidate);
 }
+
+/** What to say after "unknown check id": the ids the user probably meant, or where the list is. */
+export function checkIdHint(input: string, ids: readonly string[]): string {
+  const suggestions = closeMatches(input, ids);
+  return suggestions.length > 0 ? `did you mean ${suggestions.join(', ')}?` : "run 's3-audit checks' for the list";
+}

@@ -1,8 +1,9 @@
 import picomatch from 'picomatch';
 import type { AnyCheck } from '../checks/types.ts';
+import type { CheckSettings } from '../config/config.ts';
 import { UserError } from '../errors.ts';
 import type { DataKey } from '../snapshot/types.ts';
-import { closeMatches } from './close-matches.ts';
+import { checkIdHint } from './close-matches.ts';
 import type { ActiveCheck } from './evaluate.ts';
 
 export interface CheckSelection {
@@ -14,21 +15,30 @@ export interface CheckSelection {
 function matcher(pattern: string, checks: readonly AnyCheck[], flag: string): (id: string) => boolean {
   const isMatch = picomatch(pattern);
   if (checks.some((check) => isMatch(check.id))) return isMatch;
-  const ids = checks.map((check) => check.id);
-  const suggestions = closeMatches(pattern, ids);
-  const hint = suggestions.length > 0 ? `did you mean ${suggestions.join(', ')}?` : "run 's3-audit checks' for the list";
+  const hint = checkIdHint(pattern, checks.map((check) => check.id));
   throw new UserError(`${flag}: unknown check id '${pattern}' — ${hint}`);
 }
 
-export function selectChecks(checks: readonly AnyCheck[], selection: CheckSelection): ActiveCheck[] {
+/**
+ * The command line wins over the config file: `--checks` runs exactly what it matches (whatever
+ * `enabled` says), `--skip-checks` always removes; otherwise config `enabled` decides, else the
+ * check's default. Config severity and options apply to every selected check.
+ */
+export function selectChecks(
+  checks: readonly AnyCheck[],
+  selection: CheckSelection,
+  settings: ReadonlyMap<string, CheckSettings> = new Map(),
+): ActiveCheck[] {
   const only = selection.only.map((pattern) => matcher(pattern, checks, '--checks'));
   const skip = selection.skip.map((pattern) => matcher(pattern, checks, '--skip-checks'));
+  const isEnabled = (check: AnyCheck): boolean => settings.get(check.id)?.enabled ?? check.enabledByDefault;
   return checks
-    .filter((check) => (only.length === 0 ? check.enabledByDefault : only.some((isMatch) => isMatch(check.id))))
+    .filter((check) => (only.length === 0 ? isEnabled(check) : only.some((isMatch) => isMatch(check.id))))
     .filter((check) => !skip.some((isMatch) => isMatch(check.id)))
     .map((check) => {
-      const options: unknown = check.options?.defaults;
-      return { check, severity: check.severity, options };
+      const setting = settings.get(check.id);
+      const options: unknown = setting !== undefined && 'options' in setting ? setting.options : check.options?.defaults;
+      return { check, severity: setting?.severity ?? check.severity, options };
     });
 }
 

@@ -3,7 +3,10 @@ import { compareStrings } from './text.ts';
 import type { Report, ScanError, Summary } from './types.ts';
 
 /** Everything a report holds except what buildReport derives. */
-export type ReportInput = Omit<Report, 'schemaVersion' | 'complete' | 'summary'>;
+export type ReportInput = Omit<Report, 'schemaVersion' | 'complete' | 'summary'> & {
+  /** A baseline was given: the summary counts new and known failures even when there are none. */
+  readonly baselineGiven?: boolean;
+};
 
 /** Assembles the report with a deterministic order, whatever order workers finished in. */
 export function buildReport(input: ReportInput): Report {
@@ -17,14 +20,14 @@ export function buildReport(input: ReportInput): Report {
     startedAt: input.startedAt,
     finishedAt: input.finishedAt,
     complete: findings.every((finding) => finding.status !== 'unknown'),
-    summary: summarize(findings),
+    summary: summarize(findings, input.baselineGiven === true),
     findings,
     errors: [...input.errors].sort(compareErrors),
     notes: [...input.notes],
   };
 }
 
-export function summarize(findings: readonly Finding[]): Summary {
+export function summarize(findings: readonly Finding[], baselineGiven = false): Summary {
   const byStatus = zeroCounts();
   const bySeverity: Record<Severity, Record<Status, number>> = {
     critical: zeroCounts(),
@@ -33,15 +36,24 @@ export function summarize(findings: readonly Finding[]): Summary {
     low: zeroCounts(),
     info: zeroCounts(),
   };
-  for (const { status, severity } of findings) {
+  let suppressed = 0;
+  const baseline = { new: 0, known: 0 };
+  for (const { status, severity, suppression, baseline: state } of findings) {
+    if (suppression !== undefined) {
+      suppressed += 1;
+      continue;
+    }
     byStatus[status] += 1;
     bySeverity[severity][status] += 1;
+    if (state !== undefined) baseline[state] += 1;
   }
   return {
     resources: new Set(findings.map((finding) => finding.resource.arn)).size,
     checks: new Set(findings.map((finding) => finding.checkId)).size,
     byStatus,
     bySeverity,
+    suppressed,
+    ...(baselineGiven ? { baseline } : {}),
   };
 }
 

@@ -1,5 +1,8 @@
 import Table from 'cli-table3';
+import { stringify } from 'yaml';
+import { z } from 'zod';
 import type { AnyCheck } from '../checks/types.ts';
+import { CONFIG_FILE_NAME } from '../config/config.ts';
 import { DATA_SOURCES } from '../snapshot/data-sources.ts';
 import { compareStrings, wrap } from './text.ts';
 
@@ -57,6 +60,20 @@ function verbatim(text: string): string[] {
   return text.split('\n').map((line) => `    ${line}`);
 }
 
+/** The defaults as a snippet to paste into the config file, then what each option means where the schema says. */
+function optionLines(check: AnyCheck): string[] {
+  const spec = check.options;
+  if (spec === undefined) return [];
+  const defaults: unknown = spec.defaults;
+  const snippet = stringify({ checks: { [check.id]: { options: defaults } } }).trimEnd();
+  const schema: unknown = spec.schema;
+  const fields: [string, unknown][] = schema instanceof z.ZodObject ? Object.entries(schema.shape) : [];
+  const meanings = fields.flatMap(([key, field]) =>
+    field instanceof z.ZodType && field.description !== undefined ? paragraph(`${key}: ${field.description}`) : [],
+  );
+  return ['', `Options (defaults shown; set them in ${CONFIG_FILE_NAME})`, ...verbatim(snippet), ...(meanings.length > 0 ? ['', ...meanings] : [])];
+}
+
 /** `s3-audit explain <id>`: everything a reader needs to judge and fix a finding of this check. */
 export function renderExplanation(check: AnyCheck): string {
   const { remediation, references } = check;
@@ -84,6 +101,7 @@ export function renderExplanation(check: AnyCheck): string {
   ];
   if (remediation.cli !== undefined) lines.push('', '  AWS CLI:', ...verbatim(remediation.cli));
   if (remediation.terraform !== undefined) lines.push('', '  Terraform:', ...verbatim(remediation.terraform));
+  lines.push(...optionLines(check));
   lines.push('', 'References', ...references.url.map((url) => `    ${url}`));
   if (mappings.length > 0) lines.push('', ...paragraph(`Same control elsewhere: ${mappings.join('; ')}`));
   return `${lines.join('\n')}\n`;

@@ -42,19 +42,25 @@ function paletteFor(color: boolean) {
 type Palette = ReturnType<typeof paletteFor>;
 
 /** The terminal report: summary first, then what failed and what could not be evaluated. */
-export function renderTable(report: Report, options: Pick<RenderOptions, 'minSeverity' | 'color'>): string {
+export function renderTable(report: Report, options: Pick<RenderOptions, 'minSeverity' | 'color' | 'showSuppressed'>): string {
   const palette = paletteFor(options.color);
   const blocks = [header(report, palette)];
   if (report.findings.length === 0) {
     blocks.push('No resources were evaluated: nothing matched the selected buckets, regions and checks.');
   } else {
-    const listed = (status: Finding['status']): Finding[] =>
-      report.findings.filter((f) => f.status === status && meetsSeverity(f.severity, options.minSeverity));
-    const failing = listed('fail');
-    const unknown = listed('unknown');
-    blocks.push([summaryTable(report, palette), hiddenLine(report, options.minSeverity)].filter(isText).join('\n'));
+    const shown = report.findings.filter((f) => meetsSeverity(f.severity, options.minSeverity));
+    const failing = shown.filter((f) => f.status === 'fail' && f.suppression === undefined);
+    const unknown = shown.filter((f) => f.status === 'unknown');
+    const suppressed = shown.filter((f) => f.suppression !== undefined);
+    const showSuppressed = options.showSuppressed === true;
+    blocks.push(
+      [summaryTable(report, palette), hiddenLine(report, options.minSeverity), suppressedLine(report, showSuppressed)]
+        .filter(isText)
+        .join('\n'),
+    );
     if (failing.length > 0) blocks.push(findingsSection('Failing findings', failing, palette));
     if (unknown.length > 0) blocks.push(findingsSection('Could not evaluate', unknown, palette));
+    if (showSuppressed && suppressed.length > 0) blocks.push(findingsSection('Suppressed', suppressed, palette));
   }
   if (report.notes.length > 0) blocks.push(['Notes', ...report.notes.map((note) => bullet(note))].join('\n'));
   if (report.errors.length > 0) blocks.push(errorsLine(report));
@@ -114,6 +120,14 @@ function hiddenLine(report: Report, minSeverity: Severity): string | undefined {
   return `${INDENT}Not listed (below ${minSeverity}): ${hidden.filter(isText).join(', ')}.`;
 }
 
+/** Suppressed findings are outside the counts above: say how many, and how to see them. */
+function suppressedLine(report: Report, showSuppressed: boolean): string | undefined {
+  const { suppressed } = report.summary;
+  if (suppressed === 0) return undefined;
+  const how = showSuppressed ? 'listed below' : 'list them with --show-suppressed';
+  return `${INDENT}Suppressed by the config file, not counted above: ${plural(suppressed, 'failing finding')} (${how}).`;
+}
+
 function findingsSection(title: string, findings: readonly Finding[], palette: Palette): string {
   const groups = groupByResource(findings);
   const lines = [`${palette.bold(title)} ${palette.dim(`(${findings.length} on ${plural(groups.length, 'resource')})`)}`];
@@ -146,12 +160,22 @@ function resourceHeading(finding: Finding, palette: Palette): string {
   return `${label}${palette.bold(sanitize(name))}${where}`;
 }
 
-/** `SEVERITY  check-id`, then the message wrapped beneath the check id. */
+/**
+ * `SEVERITY  check-id`, marked `(new)` when a baseline does not know it, then the message
+ * wrapped beneath the check id, then why it is suppressed if it is.
+ */
 function findingLines(finding: Finding, palette: Palette): string[] {
   const word = palette.severity[finding.severity](finding.severity.toUpperCase());
   const gap = ' '.repeat(SEVERITY_WIDTH - finding.severity.length + 2);
-  const message = wrap(sanitize(finding.message), WIDTH - MESSAGE_INDENT.length);
-  return [`${INDENT}${INDENT}${word}${gap}${finding.checkId}`, ...message.map((line) => MESSAGE_INDENT + line)];
+  const mark = finding.baseline === 'new' ? `  ${palette.bold('(new)')}` : '';
+  const width = WIDTH - MESSAGE_INDENT.length;
+  const message = wrap(sanitize(finding.message), width);
+  const { suppression } = finding;
+  const why =
+    suppression === undefined
+      ? []
+      : wrap(`Suppressed: ${sanitize(suppression.reason)}${suppression.expires === undefined ? '' : ` (until ${suppression.expires})`}`, width);
+  return [`${INDENT}${INDENT}${word}${gap}${finding.checkId}${mark}`, ...[...message, ...why].map((line) => MESSAGE_INDENT + line)];
 }
 
 function bullet(text: string): string {
@@ -170,16 +194,23 @@ function errorsLine(report: Report): string {
 
 function verdictLine(report: Report, palette: Palette): string {
   const { fail, unknown, pass } = report.summary.byStatus;
+  const { baseline, suppressed } = report.summary;
   const incomplete = `${unknown} unknown — scan incomplete`;
+  const andSuppressed = suppressed > 0 ? `, ${suppressed} suppressed` : '';
+  if (baseline !== undefined && fail > 0 && baseline.new === 0) {
+    const known = palette.pass(`✓ No new failing findings (${fail} failing, all in the baseline${andSuppressed})`);
+    return unknown > 0 ? `${known}, ${palette.unknown(incomplete)}` : known;
+  }
   if (fail > 0) {
     const bySeverity = SEVERITIES.map((severity) => ({ severity, n: report.summary.bySeverity[severity].fail }))
       .filter(({ n }) => n > 0)
       .map(({ severity, n }) => palette.severity[severity](`${n} ${severity}`));
-    const failing = `${palette.severity.critical(`✗ ${fail} failing`)} (${bySeverity.join(', ')})`;
+    const isNew = baseline === undefined ? '' : `, ${palette.bold(`${baseline.new} new`)} since the baseline`;
+    const failing = `${palette.severity.critical(`✗ ${fail} failing`)} (${bySeverity.join(', ')})${isNew}${andSuppressed}`;
     return unknown > 0 ? `${failing}, ${palette.unknown(incomplete)}` : failing;
   }
-  if (unknown > 0) return palette.unknown(`! No failing findings, but ${incomplete} (${pass} passed)`);
-  return palette.pass(`✓ No failing findings (${plural(pass, 'check')} passed)`);
+  if (unknown > 0) return palette.unknown(`! No failing findings, but ${incomplete} (${pass} passed${andSuppressed})`);
+  return palette.pass(`✓ No failing findings (${plural(pass, 'check')} passed${andSuppressed})`);
 }
 
 function sum(values: readonly number[]): number {

@@ -14,8 +14,13 @@ export type StatusCounts = Readonly<Record<Status, number>>;
 export interface Summary {
   readonly resources: number;
   readonly checks: number;
+  /** Verdicts that are not suppressed. */
   readonly byStatus: StatusCounts;
   readonly bySeverity: Readonly<Record<Severity, StatusCounts>>;
+  /** Failing findings accepted by a config `suppressions:` entry; counted here only, never failing the scan. */
+  readonly suppressed: number;
+  /** With `--baseline`: failing findings not in it (`new`, these gate the scan) and those that are (`known`). */
+  readonly baseline?: { readonly new: number; readonly known: number };
 }
 
 /** The JSON report shape (design §6) — a public contract: additive changes only. */
@@ -49,4 +54,6 @@ export interface RenderOptions {
   readonly checks: readonly CheckInfo[];
   /** SARIF `automationDetails.id` category (GitHub code scanning); default `<tool>/<account>`. */
   readonly sarifCategory?: string;
+  /** List suppressed findings (with their reason) instead of only counting them. */
+  readonly showSuppressed?: boolean;
 }

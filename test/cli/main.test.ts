@@ -9,6 +9,7 @@ import type { Report } from '../../src/report/types.ts';
 import { parseJson } from '../support/json.ts';
 import { memoryIo } from '../support/memory-io.ts';
 import { tempDir, writeSnapshot } from '../support/snapshot-file.ts';
+import { ONLY_PINNED_CHECKS } from '../support/pinned-checks.ts';
 
 const noLifecycle = { state: 'absent', code: 'NoSuchLifecycleConfiguration' } as const;
 const sseS3 = present({ rules: [{ sseAlgorithm: 'AES256', bucketKeyEnabled: false }] });
@@ -30,8 +31,6 @@ const denied: BucketState = {
   versioning: observedError('GetBucketVersioning', 'AccessDenied', 'Access Denied'),
 };
 
-/** These tests are about the CLI, not the catalog: they pin the checks they evaluate. */
-const CHECKS = ['--checks', 'bucket-default-encryption,bucket-mfa-delete,bucket-versioning'] as const;
 
 async function cli(args: readonly string[], env: Record<string, string> = {}) {
   const io = memoryIo({ env });
@@ -115,7 +114,7 @@ describe('scan exit codes (design §5)', () => {
     ['no buckets at all → 0', [], [], 0],
   ] as const)('%s', async (_name, buckets, args, expected) => {
     const snapshot = writeSnapshot(buckets);
-    const { code } = await cli(['scan', '--snapshot', snapshot, '--format', 'json', ...CHECKS, ...args]);
+    const { code } = await cli(['scan', '--snapshot', snapshot, '--format', 'json', ...ONLY_PINNED_CHECKS, ...args]);
     expect(code).toBe(expected);
   });
 });
@@ -123,7 +122,7 @@ describe('scan exit codes (design §5)', () => {
 describe('scan --snapshot replays offline', () => {
   it('reports every verdict in JSON, pass included, with errors and completeness', async () => {
     const snapshot = writeSnapshot([compliant, unversioned, denied]);
-    const { out, code } = await cli(['scan', '--snapshot', snapshot, '--format', 'json', ...CHECKS]);
+    const { out, code } = await cli(['scan', '--snapshot', snapshot, '--format', 'json', ...ONLY_PINNED_CHECKS]);
     expect(code).toBe(1);
     const report = parseJson<Report>(out);
     expect(report.complete).toBe(false);
@@ -161,7 +160,7 @@ describe('scan --snapshot replays offline', () => {
   it('--save-snapshot of a replay writes an identical, owner-only snapshot', async () => {
     const snapshot = writeSnapshot([compliant, unversioned]);
     const copy = join(tempDir(), 'copy.jsonl');
-    const { code, err } = await cli(['scan', '--snapshot', snapshot, '--save-snapshot', copy, '--format', 'json', ...CHECKS]);
+    const { code, err } = await cli(['scan', '--snapshot', snapshot, '--save-snapshot', copy, '--format', 'json', ...ONLY_PINNED_CHECKS]);
     expect(code).toBe(1);
     expect(readFileSync(copy, 'utf8')).toBe(readFileSync(snapshot, 'utf8'));
     expect(err).toContain('it contains bucket policies');
@@ -171,7 +170,7 @@ describe('scan --snapshot replays offline', () => {
     const snapshot = writeSnapshot([compliant]);
     const dir = tempDir();
     const output = join(dir, 'report.json');
-    const { code, out } = await cli(['scan', '--snapshot', snapshot, '--format', 'json', ...CHECKS, '--output', output]);
+    const { code, out } = await cli(['scan', '--snapshot', snapshot, '--format', 'json', ...ONLY_PINNED_CHECKS, '--output', output]);
     expect(code).toBe(0);
     expect(out).toBe('');
     expect(parseJson<Report>(readFileSync(output, 'utf8')).complete).toBe(true);

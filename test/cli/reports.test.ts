@@ -10,6 +10,7 @@ import { assertWellFormedXml } from '../support/well-formed-xml.ts';
 import { memoryIo } from '../support/memory-io.ts';
 import { sarifProblems } from '../support/sarif-validation.ts';
 import { tempDir, writeSnapshot } from '../support/snapshot-file.ts';
+import { ONLY_PINNED_CHECKS } from '../support/pinned-checks.ts';
 
 const unversioned: BucketState = {
   name: 'unversioned',
@@ -19,12 +20,9 @@ const unversioned: BucketState = {
   lifecycle: { state: 'absent', code: 'NoSuchLifecycleConfiguration' },
 };
 
-/** These tests are about report files, not the catalog: scans run the checks the fixture bucket was written for. */
-const CHECKS = ['--checks', 'bucket-default-encryption,bucket-mfa-delete,bucket-versioning'] as const;
-
 async function cli(args: readonly string[], env: Record<string, string> = {}) {
   const io = memoryIo({ env });
-  const code = await main(args[0] === 'scan' ? [...args, ...CHECKS] : args, io);
+  const code = await main(args[0] === 'scan' ? [...args, ...ONLY_PINNED_CHECKS] : args, io);
   return { code, out: io.out(), err: io.err() };
 }
 

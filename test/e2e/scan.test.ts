@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountFixture, AwsEndpoint, AwsEndpointOptions, BucketFixture } from '../support/aws-endpoint/index.ts';
@@ -8,6 +8,7 @@ import { parseJson } from '../support/json.ts';
 import { runBuiltCli, TEST_CREDENTIALS } from '../support/run-cli.ts';
 import { sarifProblems } from '../support/sarif-validation.ts';
 import { tempDir } from '../support/snapshot-file.ts';
+import { ONLY_PINNED_CHECKS, SKIP_UNPINNED_CHECKS } from '../support/pinned-checks.ts';
 
 const ACCOUNT = '123456789012';
 const sseS3 = { rules: [{ sseAlgorithm: 'AES256', bucketKeyEnabled: false }] };
@@ -24,8 +25,6 @@ const logged = (name: string, region: string): BucketFixture => ({
   logging: { target: { bucket: `logs-${region}`, prefix: `${name}/` } },
 });
 
-/** These tests are about scanning, not the catalog: they pin the checks they evaluate. */
-const CHECKS = ['--checks', 'bucket-default-encryption,bucket-mfa-delete,bucket-versioning'] as const;
 
 let endpoint: AwsEndpoint | undefined;
 afterEach(async () => {
@@ -54,7 +53,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
       accountId: ACCOUNT,
       buckets: [logged('alpha', 'us-east-1'), logged('beta', 'eu-west-1'), hardened('logs-us-east-1', 'us-east-1'), hardened('logs-eu-west-1', 'eu-west-1')],
     });
-    const run = await scan(url, ['--format', 'json', '--checks', `${CHECKS[1]},bucket-access-logging,bucket-logging-loop,bucket-logging-target`]);
+    const run = await scan(url, ['--format', 'json', '--checks', `${ONLY_PINNED_CHECKS[1]},bucket-access-logging,bucket-logging-loop,bucket-logging-target`]);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(0);
     expect(verdicts(run.stdout)).toEqual([
@@ -101,7 +100,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
       accountId: ACCOUNT,
       buckets: [{ ...hardened('locked', 'us-east-1'), faults: { GetBucketVersioning: 'AccessDenied' } }],
     });
-    const run = await scan(url, ['--format', 'json', ...CHECKS]);
+    const run = await scan(url, ['--format', 'json', ...ONLY_PINNED_CHECKS]);
     expect(run.code).toBe(3);
     const report = parseJson<Report>(run.stdout);
     expect(report.complete).toBe(false);
@@ -123,7 +122,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
         { ...hardened('locked', 'us-east-1'), faults: { GetBucketEncryption: 'AccessDenied' } },
       ],
     });
-    const run = await scan(url, CHECKS);
+    const run = await scan(url, ONLY_PINNED_CHECKS);
     expect(run.code).toBe(1);
     expect(run.stdout).not.toContain('\u001b[');
     expect(run.stdout).toContain(`account ${ACCOUNT}`);
@@ -137,7 +136,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
       accountId: ACCOUNT,
       buckets: [hardened('east', 'us-east-1'), hardened('ireland', 'eu-west-1'), hardened('sydney', 'ap-southeast-2')],
     });
-    const run = await scan(server.url, ['--format', 'json', ...CHECKS, '--region', 'eu-west-1']);
+    const run = await scan(server.url, ['--format', 'json', ...ONLY_PINNED_CHECKS, '--region', 'eu-west-1']);
     expect(run.code).toBe(0);
     const bucketCalls = server.requests.filter((r) => r.service === 's3' && r.bucket !== undefined);
     expect(bucketCalls.length).toBe(9);
@@ -158,7 +157,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
       accountId: ACCOUNT,
       buckets: [hardened('stays', 'us-east-1'), { ...hardened('gone', 'us-east-1'), faults: { GetBucketVersioning: 'NoSuchBucket' } }],
     });
-    const run = await scan(url, ['--format', 'json', ...CHECKS]);
+    const run = await scan(url, ['--format', 'json', ...ONLY_PINNED_CHECKS]);
     expect(run.code).toBe(0);
     const report = parseJson<Report>(run.stdout);
     expect(report.findings.every((f) => f.resource.name === 'stays')).toBe(true);
@@ -170,7 +169,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
   it('retries throttling (every 4th request answers SlowDown) and still reaches every verdict', async () => {
     const buckets = Array.from({ length: 20 }, (_, i) => hardened(`b${i}`, 'us-east-1'));
     const { url } = await serve({ accountId: ACCOUNT, buckets }, { throttleEvery: 4 });
-    const run = await scan(url, ['--format', 'json', ...CHECKS]);
+    const run = await scan(url, ['--format', 'json', ...ONLY_PINNED_CHECKS]);
     expect(run.code).toBe(0);
     const report = parseJson<Report>(run.stdout);
     expect(report.findings).toHaveLength(60);
@@ -307,6 +306,61 @@ describe('logging checks end to end: the bucket index over the whole account', (
       'app bucket-logging-loop pass: Access logs flow app → logs and stop there: they never come back to this bucket.',
       'app bucket-logging-target pass: Access logs go to logs, a bucket of this account in us-east-1 without an Object Lock default retention.',
     ]);
+  });
+});
+
+describe('config file and baseline, end to end', () => {
+  it('reads .s3-audit.yml from the working directory, suppresses, then gates only on findings new since the baseline', async () => {
+    const server = await serve({
+      accountId: ACCOUNT,
+      buckets: [
+        hardened('alpha', 'us-east-1'),
+        { ...hardened('logs-2024', 'us-east-1'), versioning: { status: 'Suspended' } },
+        { ...hardened('legacy', 'eu-west-1'), versioning: { status: 'Suspended' } },
+      ],
+    });
+    const dir = tempDir();
+    writeFileSync(
+      join(dir, '.s3-audit.yml'),
+      [
+        'checks:',
+        '  bucket-mfa-delete:',
+        '    enabled: false',
+        'suppressions:',
+        '  - check: bucket-versioning',
+        "    resource: 'arn:aws:s3:::logs-*'",
+        '    reason: Log buckets are write-once',
+        '    expires: 2999-12-31',
+        '',
+      ].join('\n'),
+    );
+    const run = (args: readonly string[]) =>
+      runBuiltCli(['scan', '--endpoint-url', server.url, '--format', 'json', ...SKIP_UNPINNED_CHECKS, ...args], TEST_CREDENTIALS, { cwd: dir });
+
+    const first = await run(['--write-baseline', 'baseline.json']);
+    expect(first.code).toBe(1);
+    expect(first.stderr).toBe('s3-audit: wrote baseline of 1 failing finding to baseline.json\n');
+    const report = parseJson<Report>(first.stdout);
+    expect(report.findings.filter((f) => f.status === 'fail').map((f) => [f.resource.name, f.checkId, f.suppression?.reason])).toEqual([
+      ['legacy', 'bucket-versioning', undefined],
+      ['logs-2024', 'bucket-versioning', 'Log buckets are write-once'],
+    ]);
+    expect(report.findings.some((f) => f.checkId === 'bucket-mfa-delete')).toBe(false);
+    expect(report.summary.suppressed).toBe(1);
+
+    const gated = await run(['--baseline', 'baseline.json']);
+    expect(gated.code).toBe(0);
+    expect(parseJson<Report>(gated.stdout).summary.baseline).toEqual({ new: 0, known: 1 });
+  });
+
+  it('a mistake in the config file exits 2 naming file:line:col before any AWS call', async () => {
+    const server = await serve({ accountId: ACCOUNT, buckets: [hardened('alpha', 'us-east-1')] });
+    const dir = tempDir();
+    writeFileSync(join(dir, 'audit.yml'), 'suppressions:\n  - check: bucket-versioning\n    resource: arn:aws:s3:::alpha\n');
+    const run = await runBuiltCli(['scan', '--endpoint-url', server.url, '--config', 'audit.yml'], TEST_CREDENTIALS, { cwd: dir });
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe("s3-audit: error: audit.yml:2:5: suppressions[0]: missing required key 'reason'\n");
+    expect(server.requests).toEqual([]);
   });
 });
 

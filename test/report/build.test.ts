@@ -19,6 +19,7 @@ describe('buildReport', () => {
         low: { fail: 3, unknown: 1, pass: 0 },
         info: { fail: 1, unknown: 0, pass: 0 },
       },
+      suppressed: 0,
     });
   });
 
@@ -58,5 +59,26 @@ describe('buildReport', () => {
 
   it('orders errors by resource, then operation', () => {
     expect(FIXTURE_REPORT.errors.map((e) => e.operation)).toEqual(['GetBucketOwnershipControls', 'GetBucketPolicy']);
+  });
+});
+
+describe('buildReport with suppressions and a baseline', () => {
+  it('counts suppressed findings apart from the verdict counts, which gate the scan', () => {
+    const suppressed = { ...finding(A, 'bucket-versioning', 'high', 'fail'), suppression: { reason: 'accepted' } };
+    const report = reportOf([suppressed, finding(B, 'bucket-versioning', 'high', 'fail')]);
+    expect(report.summary).toMatchObject({ resources: 2, checks: 1, byStatus: { fail: 1, unknown: 0, pass: 0 }, suppressed: 1 });
+    expect(report.summary.bySeverity.high).toEqual({ fail: 1, unknown: 0, pass: 0 });
+    expect(report.summary.baseline).toBeUndefined();
+  });
+
+  it('counts new and known failing findings when a baseline was given, zeros included', () => {
+    const known = { ...finding(A, 'bucket-versioning', 'high', 'fail'), baseline: 'known' as const };
+    const fresh = { ...finding(B, 'bucket-versioning', 'high', 'fail'), baseline: 'new' as const };
+    expect(reportOf([known, fresh, fresh], { baselineGiven: true }).summary.baseline).toEqual({ new: 2, known: 1 });
+    expect(reportOf([], { baselineGiven: true }).summary.baseline).toEqual({ new: 0, known: 0 });
+  });
+
+  it('keeps the baseline flag out of the report itself', () => {
+    expect(reportOf([], { baselineGiven: true })).not.toHaveProperty('baselineGiven');
   });
 });

@@ -127,3 +127,61 @@ describe('renderTable', () => {
     expect(text.split('\n')[0]).toBe('s3-audit 0.1.0 · account 123456789012 · partition aws · 0 resources · 0 checks');
   });
 });
+
+describe('renderTable with suppressions and a baseline', () => {
+  const logs = bucket('logs', 'us-east-1');
+  const data = bucket('data', 'eu-west-1');
+  const suppressed: Finding = {
+    ...finding(logs, 'bucket-versioning', 'medium', 'fail', 'Versioning was never enabled.'),
+    suppression: { reason: 'Log buckets are write-once.', expires: '2027-01-31' },
+  };
+  const failing = finding(data, 'bucket-versioning', 'medium', 'fail', 'Versioning is Suspended.');
+  const passing = finding(data, 'bucket-mfa-delete', 'medium', 'pass');
+
+  it('counts suppressed findings apart, says how to list them, and keeps them out of the failing list', () => {
+    const report = reportOf([suppressed, failing, passing]);
+    const text = renderTable(report, PLAIN);
+    expect(text).toMatch(/^ {2}total +1 +- +1 +2$/m);
+    expect(text).toContain('  Suppressed by the config file, not counted above: 1 failing finding (list them with --show-suppressed).');
+    expect(listed(text, 'Failing findings')).toEqual([{ severity: 'MEDIUM', checkId: 'bucket-versioning' }]);
+    expect(section(text, 'Failing findings').join('\n')).not.toContain('logs');
+    expect(text).not.toContain('Suppressed (');
+    expect(text.trimEnd().split('\n').at(-1)).toBe('✗ 1 failing (1 medium), 1 suppressed');
+  });
+
+  it('--show-suppressed lists them with their reason and date', () => {
+    const text = renderTable(reportOf([suppressed, failing]), { ...PLAIN, showSuppressed: true });
+    expect(text).toContain('  Suppressed by the config file, not counted above: 1 failing finding (listed below).');
+    expect(section(text, 'Suppressed (1 on 1 resource)')).toEqual([
+      '  logs  us-east-1',
+      '    MEDIUM    bucket-versioning',
+      '              Versioning was never enabled.',
+      '              Suppressed: Log buckets are write-once. (until 2027-01-31)',
+    ]);
+  });
+
+  it('a scan whose only failures are suppressed ends as a pass', () => {
+    const text = renderTable(reportOf([suppressed, passing]), PLAIN);
+    expect(text.trimEnd().split('\n').at(-1)).toBe('✓ No failing findings (1 check passed, 1 suppressed)');
+  });
+
+  const known: Finding = { ...failing, baseline: 'known' };
+  const fresh: Finding = { ...finding(data, 'bucket-tls-only', 'high', 'fail', 'No TLS deny.'), baseline: 'new' };
+
+  it('marks the failing findings a baseline does not know as (new), and counts them in the verdict', () => {
+    const text = renderTable(reportOf([known, fresh], { baselineGiven: true }), PLAIN);
+    expect(section(text, 'Failing findings')).toEqual([
+      '  data  eu-west-1',
+      '    HIGH      bucket-tls-only  (new)',
+      '              No TLS deny.',
+      '    MEDIUM    bucket-versioning',
+      '              Versioning is Suspended.',
+    ]);
+    expect(text.trimEnd().split('\n').at(-1)).toBe('✗ 2 failing (1 high, 1 medium), 1 new since the baseline');
+  });
+
+  it('says so when every failing finding is in the baseline', () => {
+    const text = renderTable(reportOf([known, passing], { baselineGiven: true }), PLAIN);
+    expect(text.trimEnd().split('\n').at(-1)).toBe('✓ No new failing findings (1 failing, all in the baseline)');
+  });
+});

@@ -6,14 +6,14 @@ export interface MemoryIo extends CliIo {
 }
 
 /** An in-memory CliIo: main() runs in-process and the test reads what it wrote. */
-export function memoryIo(options: { env?: Record<string, string>; tty?: boolean } = {}): MemoryIo {
+export function memoryIo(options: { env?: Record<string, string>; tty?: boolean; cwd?: string } = {}): MemoryIo {
   let out = '';
   let err = '';
   return {
     stdout: { write: (text: string) => (out += text), isTTY: options.tty ?? false },
     stderr: { write: (text: string) => (err += text), isTTY: options.tty ?? false },
     env: options.env ?? {},
-    cwd: process.cwd(),
+    cwd: options.cwd ?? process.cwd(),
     out: () => out,
     err: () => err,
   };

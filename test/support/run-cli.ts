@@ -14,9 +14,14 @@ export interface CliRun {
  * The built CLI as a user runs it, in a clean environment: never the developer's own AWS
  * credentials or config, only what the test passes. Async, so an in-process endpoint keeps serving.
  */
-export function runBuiltCli(args: readonly string[], env: Readonly<Record<string, string>> = {}): Promise<CliRun> {
+export function runBuiltCli(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+  options: { readonly cwd?: string } = {},
+): Promise<CliRun> {
   const home = tempDir();
   const child = spawn(process.execPath, [BIN, ...args], {
+    ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
     env: {
       PATH: process.env.PATH ?? '',
       HOME: home,
