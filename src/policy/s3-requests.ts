@@ -1,0 +1,133 @@
+import type { ProbePrincipal, ProbeTarget } from './coverage.ts';
+import { accountOfPrincipal, isAccountPrincipal } from './match.ts';
+import type { Policy, PrincipalEntry, RequestPrincipal } from './types.ts';
+
+/** Representative bucket-level actions: reads, writes and the ones that change who can do what. */
+export const BUCKET_ACTIONS = [
+  's3:ListBucket',
+  's3:ListBucketVersions',
+  's3:ListBucketMultipartUploads',
+  's3:GetBucketPolicy',
+  's3:PutBucketPolicy',
+  's3:GetBucketAcl',
+  's3:PutBucketAcl',
+  's3:PutBucketVersioning',
+  's3:PutEncryptionConfiguration',
+  's3:PutLifecycleConfiguration',
+  's3:PutBucketPublicAccessBlock',
+  's3:DeleteBucket',
+] as const;
+
+/** Representative object-level actions: reads, writes, deletes, ACLs, tags, retention. */
+export const OBJECT_ACTIONS = [
+  's3:GetObject',
+  's3:GetObjectVersion',
+  's3:PutObject',
+  's3:DeleteObject',
+  's3:DeleteObjectVersion',
+  's3:GetObjectAcl',
+  's3:PutObjectAcl',
+  's3:GetObjectTagging',
+  's3:PutObjectTagging',
+  's3:RestoreObject',
+  's3:AbortMultipartUpload',
+  's3:ListMultipartUploadParts',
+  's3:PutObjectRetention',
+  's3:BypassGovernanceRetention',
+] as const;
+
+export interface BucketScope {
+  readonly partition: string;
+  readonly accountId: string;
+  readonly bucket: string;
+}
+
+const PROBE_KEY = 's3-audit-probe/object';
+const PROBE_ROLE = 'role/s3-audit-probe';
+
+function probeFor(entry: PrincipalEntry, partition: string): RequestPrincipal | undefined {
+  if (entry.type === 'Service') return { kind: 'service', service: entry.value };
+  if (entry.type !== 'AWS' || entry.value.includes('*')) return undefined;
+  const account = accountOfPrincipal(entry.value);
+  if (account === undefined) return undefined;
+  const arn = isAccountPrincipal(entry.value) ? `arn:${partition}:iam::${account}:root` : entry.value;
+  return { kind: 'aws', arn, account };
+}
+
+/**
+ * Who might ask: anonymous, this account, another account, an AWS service, plus every principal a
+ * Deny names or exempts (so a Deny narrowed to them, or an exemption, shows up as a named gap).
+ */
+export function probePrincipals(policy: Policy, scope: BucketScope): ProbePrincipal[] {
+  const foreign = scope.accountId === '999999999999' ? '888888888888' : '999999999999';
+  const probes: ProbePrincipal[] = [
+    { label: 'anonymous requests', principal: { kind: 'anonymous' } },
+    {
+      label: `principals of this account (${scope.accountId})`,
+      principal: { kind: 'aws', arn: `arn:${scope.partition}:iam::${scope.accountId}:${PROBE_ROLE}`, account: scope.accountId },
+    },
+    {
+      label: 'principals of other accounts',
+      principal: { kind: 'aws', arn: `arn:${scope.partition}:iam::${foreign}:${PROBE_ROLE}`, account: foreign },
+    },
+    { label: 'AWS service principals', principal: { kind: 'service', service: 's3-audit-probe.amazonaws.com' } },
+  ];
+  const mentioned = policy.statements.flatMap((s) => (s.effect === 'Deny' ? (s.principal?.entries ?? []) : []));
+  for (const entry of mentioned) {
+    const principal = probeFor(entry, scope.partition);
+    if (principal !== undefined && !probes.some((probe) => probe.label === entry.value)) probes.push({ label: entry.value, principal });
+  }
+  return probes;
+}
+
+export function bucketArn(scope: BucketScope): string {
+  return `arn:${scope.partition}:s3:::${scope.bucket}`;
+}
+
+/**
+ * Objects to ask about: any object (labelled `arn:…:b/*`), plus one object under every narrower
+ * prefix a Deny's Resource or NotResource names, so a prefix-only Deny or an exempted prefix shows.
+ */
+function objectResources(policy: Policy, scope: BucketScope): { resource: string; label: string }[] {
+  const arn = bucketArn(scope);
+  const objects = [{ resource: `${arn}/${PROBE_KEY}`, label: `${arn}/*` }];
+  const patterns = policy.statements.flatMap((s) => (s.effect === 'Deny' ? (s.resource?.patterns ?? []) : []));
+  for (const pattern of patterns) {
+    if (!pattern.startsWith(`${arn}/`) || pattern === `${arn}/*` || objects.some((o) => o.label === pattern)) continue;
+    objects.push({ resource: pattern.replace(/[*?]/g, 'x'), label: pattern });
+  }
+  return objects;
+}
+
+/** Actions a Deny's NotAction names: probed too, so an exemption is named rather than missed. */
+function exemptedActions(policy: Policy): string[] {
+  return policy.statements.flatMap((s) =>
+    s.effect === 'Deny' && s.action.not ? s.action.patterns.filter((a) => a.toLowerCase().startsWith('s3:') && !a.includes('*')) : [],
+  );
+}
+
+function unique(actions: readonly string[]): string[] {
+  const seen = new Set<string>();
+  return actions.filter((action) => !seen.has(action.toLowerCase()) && seen.add(action.toLowerCase()));
+}
+
+/** Every representative S3 action against the resource it acts on: the bucket, or any of its objects. */
+export function allS3Targets(policy: Policy, scope: BucketScope): ProbeTarget[] {
+  const arn = bucketArn(scope);
+  const extra = exemptedActions(policy);
+  const bucketActions = unique([...BUCKET_ACTIONS, ...extra]);
+  const objectActions = unique([...OBJECT_ACTIONS, ...extra]);
+  return [
+    ...bucketActions.map((action) => ({ action, resource: arn, resourceLabel: arn })),
+    ...objectResources(policy, scope).flatMap((object) =>
+      objectActions.map((action) => ({ action, resource: object.resource, resourceLabel: object.label })),
+    ),
+  ];
+}
+
+/** Given object actions against any object of the bucket. */
+export function objectTargets(policy: Policy, scope: BucketScope, actions: readonly string[]): ProbeTarget[] {
+  return objectResources(policy, scope).flatMap((object) =>
+    actions.map((action) => ({ action, resource: object.resource, resourceLabel: object.label })),
+  );
+}
