@@ -1,7 +1,17 @@
 import bucketDefaultEncryption from './bucket-default-encryption.ts';
 import bucketMfaDelete from './bucket-mfa-delete.ts';
+import bucketPolicyCrossAccount from './bucket-policy-cross-account.ts';
+import bucketPolicyPublic from './bucket-policy-public.ts';
+import bucketTlsOnly from './bucket-tls-only.ts';
 import bucketVersioning from './bucket-versioning.ts';
 import type { AnyCheck } from './types.ts';
 
 /** Every built-in check, one import each; a test keeps this list, the files and the README in step. */
-export const BUILTIN_CHECKS: readonly AnyCheck[] = [bucketDefaultEncryption, bucketMfaDelete, bucketVersioning];
+export const BUILTIN_CHECKS: readonly AnyCheck[] = [
+  bucketDefaultEncryption,
+  bucketMfaDelete,
+  bucketPolicyCrossAccount,
+  bucketPolicyPublic,
+  bucketTlsOnly,
+  bucketVersioning,
+];

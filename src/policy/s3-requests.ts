@@ -1,3 +1,4 @@
+import { bucketArn } from '../engine/resource-ref.ts';
 import type { ProbePrincipal, ProbeTarget } from './coverage.ts';
 import { accountOfPrincipal, isAccountPrincipal } from './match.ts';
 import type { Policy, PrincipalEntry, RequestPrincipal } from './types.ts';
@@ -80,8 +81,8 @@ export function probePrincipals(policy: Policy, scope: BucketScope): ProbePrinci
   return probes;
 }
 
-export function bucketArn(scope: BucketScope): string {
-  return `arn:${scope.partition}:s3:::${scope.bucket}`;
+export function scopeArn(scope: BucketScope): string {
+  return bucketArn(scope.partition, scope.bucket);
 }
 
 /**
@@ -89,7 +90,7 @@ export function bucketArn(scope: BucketScope): string {
  * prefix a Deny's Resource or NotResource names, so a prefix-only Deny or an exempted prefix shows.
  */
 function objectResources(policy: Policy, scope: BucketScope): { resource: string; label: string }[] {
-  const arn = bucketArn(scope);
+  const arn = scopeArn(scope);
   const objects = [{ resource: `${arn}/${PROBE_KEY}`, label: `${arn}/*` }];
   const patterns = policy.statements.flatMap((s) => (s.effect === 'Deny' ? (s.resource?.patterns ?? []) : []));
   for (const pattern of patterns) {
@@ -113,7 +114,7 @@ function unique(actions: readonly string[]): string[] {
 
 /** Every representative S3 action against the resource it acts on: the bucket, or any of its objects. */
 export function allS3Targets(policy: Policy, scope: BucketScope): ProbeTarget[] {
-  const arn = bucketArn(scope);
+  const arn = scopeArn(scope);
   const extra = exemptedActions(policy);
   const bucketActions = unique([...BUCKET_ACTIONS, ...extra]);
   const objectActions = unique([...OBJECT_ACTIONS, ...extra]);

@@ -12,11 +12,19 @@ import { tempDir, writeSnapshot } from '../support/snapshot-file.ts';
 const noLifecycle = { state: 'absent', code: 'NoSuchLifecycleConfiguration' } as const;
 const sseS3 = present({ rules: [{ sseAlgorithm: 'AES256', bucketKeyEnabled: false }] });
 
+const tlsOnly = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+};
+
 const compliant: BucketState = {
   name: 'good',
   region: 'us-east-1',
   encryption: sseS3,
+  policy: present({ text: JSON.stringify(tlsOnly) }),
+  policyStatus: present({ isPublic: false }),
   versioning: present({ status: 'Enabled', mfaDelete: 'Enabled' }),
+  publicAccessBlock: { state: 'absent', code: 'NoSuchPublicAccessBlockConfiguration' },
   lifecycle: noLifecycle,
 };
 const unversioned: BucketState = { ...compliant, name: 'unversioned', versioning: present({}) };
@@ -87,7 +95,14 @@ describe('informational commands exit 0', () => {
   it('checks --format json lists every check with its metadata', async () => {
     const { out } = await cli(['checks', '--format', 'json']);
     const ids = parseJson<{ id: string }[]>(out).map((entry) => entry.id);
-    expect(ids).toEqual(['bucket-default-encryption', 'bucket-mfa-delete', 'bucket-versioning']);
+    expect(ids).toEqual([
+      'bucket-default-encryption',
+      'bucket-mfa-delete',
+      'bucket-policy-cross-account',
+      'bucket-policy-public',
+      'bucket-tls-only',
+      'bucket-versioning',
+    ]);
   });
 });
 
@@ -127,12 +142,21 @@ describe('scan --snapshot replays offline', () => {
     expect(verdicts).toEqual([
       'denied bucket-default-encryption pass',
       'denied bucket-mfa-delete unknown',
+      'denied bucket-policy-cross-account pass',
+      'denied bucket-policy-public pass',
+      'denied bucket-tls-only pass',
       'denied bucket-versioning unknown',
       'good bucket-default-encryption pass',
       'good bucket-mfa-delete pass',
+      'good bucket-policy-cross-account pass',
+      'good bucket-policy-public pass',
+      'good bucket-tls-only pass',
       'good bucket-versioning pass',
       'unversioned bucket-default-encryption pass',
       'unversioned bucket-mfa-delete fail',
+      'unversioned bucket-policy-cross-account pass',
+      'unversioned bucket-policy-public pass',
+      'unversioned bucket-tls-only pass',
       'unversioned bucket-versioning fail',
     ]);
   });

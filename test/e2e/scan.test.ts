@@ -10,11 +10,16 @@ import { tempDir } from '../support/snapshot-file.ts';
 
 const ACCOUNT = '123456789012';
 const sseS3 = { rules: [{ sseAlgorithm: 'AES256', bucketKeyEnabled: false }] };
+const tlsOnly = {
+  Version: '2012-10-17',
+  Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+};
 const hardened = (name: string, region: string): BucketFixture => ({
   name,
   region,
   encryption: sseS3,
   versioning: { status: 'Enabled', mfaDelete: 'Enabled' },
+  policy: tlsOnly,
 });
 
 let endpoint: AwsEndpoint | undefined;
@@ -47,9 +52,15 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
     expect(verdicts(run.stdout)).toEqual([
       'alpha bucket-default-encryption pass',
       'alpha bucket-mfa-delete pass',
+      'alpha bucket-policy-cross-account pass',
+      'alpha bucket-policy-public pass',
+      'alpha bucket-tls-only pass',
       'alpha bucket-versioning pass',
       'beta bucket-default-encryption pass',
       'beta bucket-mfa-delete pass',
+      'beta bucket-policy-cross-account pass',
+      'beta bucket-policy-public pass',
+      'beta bucket-tls-only pass',
       'beta bucket-versioning pass',
     ]);
   });
@@ -81,6 +92,9 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
     expect(verdicts(run.stdout)).toEqual([
       'locked bucket-default-encryption pass',
       'locked bucket-mfa-delete unknown',
+      'locked bucket-policy-cross-account pass',
+      'locked bucket-policy-public pass',
+      'locked bucket-tls-only pass',
       'locked bucket-versioning unknown',
     ]);
     expect(report.errors).toEqual([
@@ -100,7 +114,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
     expect(run.code).toBe(1);
     expect(run.stdout).not.toContain('\u001b[');
     expect(run.stdout).toContain(`account ${ACCOUNT}`);
-    expect(run.stdout).toMatch(/medium\s+2\s+1\s+3\s+6/);
+    expect(run.stdout).toMatch(/medium\s+2\s+1\s+5\s+8/);
     expect(run.stdout).toMatch(/Failing findings[\s\S]*legacy\s+eu-west-1\n[\s\S]*?MEDIUM\s+bucket-versioning\s+Versioning is Suspended/);
     expect(run.stdout).toMatch(/Could not evaluate[\s\S]*locked\s+us-east-1\s+MEDIUM\s+bucket-default-encryption\s+Could not read/);
   });
@@ -113,7 +127,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
     const run = await scan(server.url, ['--format', 'json', '--region', 'eu-west-1']);
     expect(run.code).toBe(0);
     const bucketCalls = server.requests.filter((r) => r.service === 's3' && r.bucket !== undefined);
-    expect(bucketCalls.length).toBe(9);
+    expect(bucketCalls.length).toBe(18);
     const regionOf: Record<string, string> = { east: 'us-east-1', ireland: 'eu-west-1', sydney: 'ap-southeast-2' };
     expect(bucketCalls.filter((r) => r.status === 301 || r.region !== regionOf[r.bucket ?? ''])).toEqual([]);
   });
@@ -146,7 +160,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
     const run = await scan(url, ['--format', 'json']);
     expect(run.code).toBe(0);
     const report = parseJson<Report>(run.stdout);
-    expect(report.findings).toHaveLength(60);
+    expect(report.findings).toHaveLength(120);
     expect(report.complete).toBe(true);
   });
 
