@@ -1,4 +1,4 @@
-import { answerCoverage, bucketScope, readBucketPolicy, UNPARSEABLE_MESSAGE, unparseable } from './lib/bucket-policy.ts';
+import { answerCoverage, bucketScope, denyVerdict, readBucketPolicy, UNPARSEABLE_MESSAGE, unparseable } from './lib/bucket-policy.ts';
 import { defineCheck } from './lib/define-check.ts';
 import { unreadable } from './lib/unreadable.ts';
 import { plainHttpQuestion } from '../policy/s3-questions.ts';
@@ -56,17 +56,6 @@ export default defineCheck({
     if (read.state === 'invalid') return unparseable(read.error, 'whether it denies plain HTTP');
     if (read.state === 'absent') return { status: 'fail', messageId: 'noPolicy' };
     const scope = bucketScope(bucket, context);
-    const answer = answerCoverage(read.policy, plainHttpQuestion(read.policy, scope));
-    const evidence = { denyingStatements: answer.denying };
-    if (answer.covered) {
-      return {
-        status: 'pass',
-        messageId: 'enforced',
-        data: { statements: answer.denying.join(', '), bucketArn: scopeArn(scope) },
-        evidence,
-      };
-    }
-    if (answer.denying.length === 0) return { status: 'fail', messageId: 'noDeny', evidence };
-    return { status: 'fail', messageId: 'gaps', data: { gaps: answer.gaps }, evidence };
+    return denyVerdict(answerCoverage(read.policy, plainHttpQuestion(read.policy, scope)), { bucketArn: scopeArn(scope) });
   },
 });

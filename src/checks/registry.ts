@@ -2,6 +2,10 @@ import bucketDefaultEncryption from './bucket-default-encryption.ts';
 import bucketMfaDelete from './bucket-mfa-delete.ts';
 import bucketPolicyCrossAccount from './bucket-policy-cross-account.ts';
 import bucketPolicyPublic from './bucket-policy-public.ts';
+import bucketPolicyRequiresSseKms from './bucket-policy-requires-sse-kms.ts';
+import bucketPresignedUrlAge from './bucket-presigned-url-age.ts';
+import bucketSseCBlocked from './bucket-sse-c-blocked.ts';
+import bucketTlsMinVersion from './bucket-tls-min-version.ts';
 import bucketTlsOnly from './bucket-tls-only.ts';
 import bucketVersioning from './bucket-versioning.ts';
 import type { AnyCheck } from './types.ts';
@@ -12,6 +16,10 @@ export const BUILTIN_CHECKS: readonly AnyCheck[] = [
   bucketMfaDelete,
   bucketPolicyCrossAccount,
   bucketPolicyPublic,
+  bucketPolicyRequiresSseKms,
+  bucketPresignedUrlAge,
+  bucketSseCBlocked,
+  bucketTlsMinVersion,
   bucketTlsOnly,
   bucketVersioning,
 ];

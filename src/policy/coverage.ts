@@ -45,12 +45,28 @@ export interface Coverage {
   readonly gaps: readonly Gap[];
   /** The Deny statements that apply to at least one probe with the fixed keys. */
   readonly denying: readonly Statement[];
+  /** The Deny statements that actually deny some probe whatever the requester chooses: the ones to name. */
+  readonly deciding: readonly Statement[];
 }
 
 const ENUMERATION_LIMIT = 4096;
 const OTHER_VALUE = 's3-audit-other-value';
-/** Values a requester could send that no policy literal anticipates: strings, numbers, IPs, booleans, dates. */
-const FRESH_VALUES = [OTHER_VALUE, '0', '999999999999999', '203.0.113.10', '2001:db8::10', 'true', 'false', '2999-12-31T00:00:00Z'];
+/** Values a requester could send that no policy literal anticipates, by the kind of value an operator compares. */
+const FRESH_VALUES: Readonly<Record<string, readonly string[]>> = {
+  String: [OTHER_VALUE],
+  Arn: ['arn:aws:iam::000000000000:role/s3-audit-other'],
+  Numeric: ['0', '999999999999999'],
+  Date: ['1970-01-01T00:00:00Z', '2999-12-31T00:00:00Z'],
+  Bool: ['true', 'false'],
+  Binary: [OTHER_VALUE],
+  IpAddress: ['203.0.113.10', '2001:db8::10'],
+  Null: [OTHER_VALUE],
+};
+
+function freshValues(operator: string): readonly string[] {
+  const family = Object.keys(FRESH_VALUES).find((prefix) => operator.startsWith(prefix) || operator === `Not${prefix}`);
+  return FRESH_VALUES[family ?? 'String'] ?? [OTHER_VALUE];
+}
 
 /** A concrete value a literal stands for: wildcards filled in, a CIDR reduced to its first address. */
 function instance(value: string): string {
@@ -71,7 +87,8 @@ function candidates(key: string, conditions: readonly Condition[]): (readonly st
       }
     }
   }
-  const singles = [...literals, ...FRESH_VALUES].map((value) => [value]);
+  const fresh = conditions.flatMap((condition) => freshValues(condition.operator));
+  const singles = [...new Set([...literals, ...fresh])].map((value) => [value]);
   const multi = conditions.some((condition) => condition.qualifier !== undefined) ? [[...literals, OTHER_VALUE]] : [];
   return [...(ALWAYS_PRESENT_KEYS.has(key) ? [] : [undefined]), ...singles, ...multi];
 }
@@ -107,7 +124,15 @@ function failingKeys(statements: readonly Statement[], keys: ReadonlyMap<string,
   return failing;
 }
 
-function probeGap(policy: Policy, question: DenyQuestion, principal: ProbePrincipal, target: ProbeTarget): { gap?: Gap; denying: Statement[] } {
+interface ProbeResult {
+  readonly gap?: Gap;
+  /** Deny statements that apply with the fixed keys, whatever the free keys say. */
+  readonly denying: readonly Statement[];
+  /** The statements that deny this probe whatever the free keys are (all of `denying` when only their union does). */
+  readonly deciding: readonly Statement[];
+}
+
+function probeGap(policy: Policy, question: DenyQuestion, principal: ProbePrincipal, target: ProbeTarget): ProbeResult {
   const base = principalKeys(principal.principal);
   for (const [key, value] of Object.entries(question.fixed)) {
     if (value === undefined) base.delete(key);
@@ -121,7 +146,7 @@ function probeGap(policy: Policy, question: DenyQuestion, principal: ProbePrinci
       scopeMatches(statement, request) &&
       statement.conditions.every((condition) => isFree(condition.key) || conditionHolds(condition, base)),
   );
-  if (denying.length === 0) return { gap: { principal, target }, denying };
+  if (denying.length === 0) return { gap: { principal, target }, denying, deciding: [] };
   const byKey = new Map<string, Condition[]>();
   for (const condition of denying.flatMap((statement) => statement.conditions)) {
     if (isFree(condition.key)) byKey.set(condition.key, [...(byKey.get(condition.key) ?? []), condition]);
@@ -129,48 +154,44 @@ function probeGap(policy: Policy, question: DenyQuestion, principal: ProbePrinci
   const free = [...byKey.entries()]
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
     .map(([key, conditions]) => [key, candidates(key, conditions)] as const);
-  const freeKeys = new Set(byKey.keys());
-  const escape = (assignment: Assignment): Gap => {
-    const keys = keysWith(base, assignment);
-    const failing = failingKeys(denying, keys, freeKeys);
-    return { principal, target, escape: new Map([...assignment].filter(([key]) => failing.has(key))) };
+  const valuesOf = (key: string): readonly (readonly string[] | undefined)[] => free.find(([k]) => k === key)?.[1] ?? [];
+  // A condition on a free key that fails for some value: the requester picks that value.
+  const escapeFrom = (condition: Condition): Assignment | undefined => {
+    const values = valuesOf(condition.key);
+    const failing = values.findIndex((value) => !conditionHolds(condition, keysWith(base, new Map([[condition.key, value]]))));
+    return failing === -1 ? undefined : new Map([[condition.key, values[failing]]]);
   };
+  const deciding = denying.filter((statement) => statement.conditions.every((c) => !isFree(c.key) || escapeFrom(c) === undefined));
+  if (deciding.length > 0) return { denying, deciding };
+
   const combinations = free.reduce((product, [, values]) => product * values.length, 1);
-  if (combinations <= ENUMERATION_LIMIT) {
-    for (const assignment of assignments(free)) {
-      const keys = keysWith(base, assignment);
-      if (!denying.some((statement) => statement.conditions.every((condition) => conditionHolds(condition, keys)))) {
-        return { gap: escape(assignment), denying };
-      }
-    }
-    return { denying };
+  if (combinations > ENUMERATION_LIMIT) {
+    // Too many keys to try every combination: no statement holds on its own, so report its first escape.
+    const first = denying.flatMap((s) => s.conditions).find((c) => isFree(c.key) && escapeFrom(c) !== undefined);
+    return { gap: { principal, target, escape: (first && escapeFrom(first)) ?? new Map() }, denying, deciding };
   }
-  // Too many keys to try every combination: a statement must hold on its own, key by key (sound, may miss a union).
-  let firstEscape: Assignment | undefined;
-  for (const statement of denying) {
-    let holds = true;
-    for (const condition of statement.conditions.filter((c) => isFree(c.key))) {
-      const values = free.find(([key]) => key === condition.key)?.[1] ?? [];
-      const failing = values.find((value) => !conditionHolds(condition, keysWith(base, new Map([[condition.key, value]]))));
-      if (failing !== undefined || values.length === 0) {
-        holds = false;
-        firstEscape ??= new Map([[condition.key, failing]]);
-        break;
-      }
+  // Several statements may still cover the probe together (one when a key is absent, another when present).
+  const freeKeys = new Set(byKey.keys());
+  for (const assignment of assignments(free)) {
+    const keys = keysWith(base, assignment);
+    if (!denying.some((statement) => statement.conditions.every((condition) => conditionHolds(condition, keys)))) {
+      const failing = failingKeys(denying, keys, freeKeys);
+      return { gap: { principal, target, escape: new Map([...assignment].filter(([key]) => failing.has(key))) }, denying, deciding };
     }
-    if (holds) return { denying };
   }
-  return { gap: { principal, target, escape: firstEscape ?? new Map() }, denying };
+  return { denying, deciding: denying };
 }
 
 /** Answers a DenyQuestion by evaluating every probe request against the normalized policy. */
 export function denyCoverage(policy: Policy, question: DenyQuestion): Coverage {
   const gaps: Gap[] = [];
   const denying = new Set<Statement>();
+  const deciding = new Set<Statement>();
   for (const principal of question.principals) {
     for (const target of question.targets) {
       const result = probeGap(policy, question, principal, target);
       for (const statement of result.denying) denying.add(statement);
+      for (const statement of result.deciding) deciding.add(statement);
       if (result.gap !== undefined) gaps.push(result.gap);
     }
   }
@@ -178,6 +199,7 @@ export function denyCoverage(policy: Policy, question: DenyQuestion): Coverage {
     covered: gaps.length === 0,
     gaps,
     denying: policy.statements.filter((statement) => denying.has(statement)),
+    deciding: policy.statements.filter((statement) => deciding.has(statement)),
   };
 }
 

@@ -12,16 +12,26 @@ import { tempDir, writeSnapshot } from '../support/snapshot-file.ts';
 const noLifecycle = { state: 'absent', code: 'NoSuchLifecycleConfiguration' } as const;
 const sseS3 = present({ rules: [{ sseAlgorithm: 'AES256', bucketKeyEnabled: false }] });
 
-const tlsOnly = {
+const hardenedPolicy = {
   Version: '2012-10-17',
-  Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+  Statement: [
+    { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+    { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { NumericLessThan: { 's3:TlsVersion': '1.2' } } },
+    {
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:PutObject',
+      Resource: '*',
+      Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': ['aws:kms', 'aws:kms:dsse'] } },
+    },
+  ],
 };
 
 const compliant: BucketState = {
   name: 'good',
   region: 'us-east-1',
   encryption: sseS3,
-  policy: present({ text: JSON.stringify(tlsOnly) }),
+  policy: present({ text: JSON.stringify(hardenedPolicy) }),
   policyStatus: present({ isPublic: false }),
   versioning: present({ status: 'Enabled', mfaDelete: 'Enabled' }),
   publicAccessBlock: { state: 'absent', code: 'NoSuchPublicAccessBlockConfiguration' },
@@ -100,6 +110,10 @@ describe('informational commands exit 0', () => {
       'bucket-mfa-delete',
       'bucket-policy-cross-account',
       'bucket-policy-public',
+      'bucket-policy-requires-sse-kms',
+      'bucket-presigned-url-age',
+      'bucket-sse-c-blocked',
+      'bucket-tls-min-version',
       'bucket-tls-only',
       'bucket-versioning',
     ]);
@@ -144,18 +158,27 @@ describe('scan --snapshot replays offline', () => {
       'denied bucket-mfa-delete unknown',
       'denied bucket-policy-cross-account pass',
       'denied bucket-policy-public pass',
+      'denied bucket-policy-requires-sse-kms pass',
+      'denied bucket-sse-c-blocked pass',
+      'denied bucket-tls-min-version pass',
       'denied bucket-tls-only pass',
       'denied bucket-versioning unknown',
       'good bucket-default-encryption pass',
       'good bucket-mfa-delete pass',
       'good bucket-policy-cross-account pass',
       'good bucket-policy-public pass',
+      'good bucket-policy-requires-sse-kms pass',
+      'good bucket-sse-c-blocked pass',
+      'good bucket-tls-min-version pass',
       'good bucket-tls-only pass',
       'good bucket-versioning pass',
       'unversioned bucket-default-encryption pass',
       'unversioned bucket-mfa-delete fail',
       'unversioned bucket-policy-cross-account pass',
       'unversioned bucket-policy-public pass',
+      'unversioned bucket-policy-requires-sse-kms pass',
+      'unversioned bucket-sse-c-blocked pass',
+      'unversioned bucket-tls-min-version pass',
       'unversioned bucket-tls-only pass',
       'unversioned bucket-versioning fail',
     ]);

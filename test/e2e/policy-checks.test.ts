@@ -7,6 +7,7 @@ import { runBuiltCli, TEST_CREDENTIALS } from '../support/run-cli.ts';
 
 const ACCOUNT = '123456789012';
 const POLICY_CHECKS = 'bucket-tls-only,bucket-policy-public,bucket-policy-cross-account';
+const ALL_POLICY_CHECKS = `${POLICY_CHECKS},bucket-tls-min-version,bucket-policy-requires-sse-kms,bucket-sse-c-blocked,bucket-presigned-url-age`;
 const allOff = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
 
 const arn = (bucket: string): string => `arn:aws:s3:::${bucket}`;
@@ -19,6 +20,8 @@ const denyHttp = (bucket: string, resource: string | string[] = [arn(bucket), `$
   Condition: { Bool: { 'aws:SecureTransport': 'false' } },
 });
 const policy = (...statements: unknown[]) => ({ Version: '2012-10-17', Statement: statements });
+const deny = (sid: string, action: string, resource: string, condition: unknown) => ({ Sid: sid, Effect: 'Deny', Principal: '*', Action: action, Resource: resource, Condition: condition });
+const sseKms = { rules: [{ sseAlgorithm: 'aws:kms', bucketKeyEnabled: true }] };
 const bucket = (name: string, overrides: Partial<BucketFixture> = {}): BucketFixture => ({
   name,
   region: 'us-east-1',
@@ -49,6 +52,15 @@ const fixture: AccountFixture = {
     bucket('no-policy'),
     bucket('broken', { policy: '{"Version": "2012-10-17", "Statement": [' }),
     bucket('locked', { policy: policy(denyHttp('locked')), faults: { GetBucketPolicy: 'AccessDenied' } }),
+    bucket('vault', {
+      encryption: { rules: [{ sseAlgorithm: 'aws:kms', bucketKeyEnabled: true, blockedEncryptionTypes: ['SSE-C'] }] },
+      policy: policy(
+        denyHttp('vault'),
+        deny('DenyOldTls', 's3:*', 'arn:aws:s3:::vault*', { NumericLessThan: { 's3:TlsVersion': 1.2 } }),
+        deny('DenyNonKms', 's3:PutObject', `${arn('vault')}/*`, { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } }),
+        deny('ShortPresigned', 's3:*', `${arn('vault')}/*`, { NumericGreaterThan: { 's3:signatureAge': 600000 } }),
+      ),
+    }),
   ],
 };
 
@@ -96,6 +108,45 @@ describe('bucket policy checks end to end (built CLI, real SDK, local endpoint)'
     );
     expect(byBucket('locked')['bucket-tls-only']).toBe(
       'unknown: Could not read the bucket policy: GetBucketPolicy failed with AccessDenied (Access Denied).',
+    );
+  });
+
+  it('runs every bucket policy check, off-by-default ones included, to a pass, fail or unknown', async () => {
+    endpoint = await startAwsEndpoint({ ...fixture, buckets: fixture.buckets.map((b) => ({ ...b, encryption: b.encryption ?? sseKms })) });
+    const run = await runBuiltCli(['scan', '--endpoint-url', endpoint.url, '--format', 'json', '--checks', ALL_POLICY_CHECKS], TEST_CREDENTIALS);
+    expect(run.code).toBe(1);
+    const report = parseJson<Report>(run.stdout);
+    const statuses = (name: string) => report.findings.filter((f) => f.resource.name === name).map((f) => `${f.checkId} ${f.status}`);
+
+    expect(statuses('vault')).toEqual([
+      'bucket-policy-cross-account pass',
+      'bucket-policy-public pass',
+      'bucket-policy-requires-sse-kms pass',
+      'bucket-presigned-url-age pass',
+      'bucket-sse-c-blocked pass',
+      'bucket-tls-min-version pass',
+      'bucket-tls-only pass',
+    ]);
+    expect(statuses('hardened')).toEqual([
+      'bucket-policy-cross-account pass',
+      'bucket-policy-public pass',
+      'bucket-policy-requires-sse-kms fail',
+      'bucket-presigned-url-age fail',
+      'bucket-sse-c-blocked fail',
+      'bucket-tls-min-version fail',
+      'bucket-tls-only pass',
+    ]);
+    // An unreadable policy leaves every verdict unknown, except where AWS's own IsPublic answers.
+    expect(statuses('locked').filter((verdict) => !verdict.endsWith(' unknown'))).toEqual(['bucket-policy-public pass']);
+    expect(report.findings.find((f) => f.resource.name === 'locked' && f.checkId === 'bucket-policy-public')?.message).toBe(
+      "The bucket policy grants access only to fixed principals, networks or accounts; GetBucketPolicy failed with AccessDenied, so this is GetBucketPolicyStatus's verdict.",
+    );
+    const vault = report.findings.filter((f) => f.resource.name === 'vault');
+    expect(vault.find((f) => f.checkId === 'bucket-sse-c-blocked')?.message).toBe(
+      'SSE-C uploads are blocked twice: BlockedEncryptionTypes contains SSE-C and the bucket policy denies them ("DenyNonKms").',
+    );
+    expect(vault.find((f) => f.checkId === 'bucket-policy-requires-sse-kms')?.message).toBe(
+      'The bucket policy denies every upload that does not ask for SSE-KMS ("DenyNonKms"), including uploads without an encryption header.',
     );
   });
 });

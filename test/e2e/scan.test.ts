@@ -10,16 +10,26 @@ import { tempDir } from '../support/snapshot-file.ts';
 
 const ACCOUNT = '123456789012';
 const sseS3 = { rules: [{ sseAlgorithm: 'AES256', bucketKeyEnabled: false }] };
-const tlsOnly = {
+const hardenedPolicy = {
   Version: '2012-10-17',
-  Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } }],
+  Statement: [
+    { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { Bool: { 'aws:SecureTransport': 'false' } } },
+    { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: '*', Condition: { NumericLessThan: { 's3:TlsVersion': '1.2' } } },
+    {
+      Effect: 'Deny',
+      Principal: '*',
+      Action: 's3:PutObject',
+      Resource: '*',
+      Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': ['aws:kms', 'aws:kms:dsse'] } },
+    },
+  ],
 };
 const hardened = (name: string, region: string): BucketFixture => ({
   name,
   region,
   encryption: sseS3,
   versioning: { status: 'Enabled', mfaDelete: 'Enabled' },
-  policy: tlsOnly,
+  policy: hardenedPolicy,
 });
 
 let endpoint: AwsEndpoint | undefined;
@@ -54,12 +64,18 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
       'alpha bucket-mfa-delete pass',
       'alpha bucket-policy-cross-account pass',
       'alpha bucket-policy-public pass',
+      'alpha bucket-policy-requires-sse-kms pass',
+      'alpha bucket-sse-c-blocked pass',
+      'alpha bucket-tls-min-version pass',
       'alpha bucket-tls-only pass',
       'alpha bucket-versioning pass',
       'beta bucket-default-encryption pass',
       'beta bucket-mfa-delete pass',
       'beta bucket-policy-cross-account pass',
       'beta bucket-policy-public pass',
+      'beta bucket-policy-requires-sse-kms pass',
+      'beta bucket-sse-c-blocked pass',
+      'beta bucket-tls-min-version pass',
       'beta bucket-tls-only pass',
       'beta bucket-versioning pass',
     ]);
@@ -94,6 +110,9 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
       'locked bucket-mfa-delete unknown',
       'locked bucket-policy-cross-account pass',
       'locked bucket-policy-public pass',
+      'locked bucket-policy-requires-sse-kms pass',
+      'locked bucket-sse-c-blocked pass',
+      'locked bucket-tls-min-version pass',
       'locked bucket-tls-only pass',
       'locked bucket-versioning unknown',
     ]);
@@ -114,7 +133,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
     expect(run.code).toBe(1);
     expect(run.stdout).not.toContain('\u001b[');
     expect(run.stdout).toContain(`account ${ACCOUNT}`);
-    expect(run.stdout).toMatch(/medium\s+2\s+1\s+5\s+8/);
+    expect(run.stdout).toMatch(/medium\s+2\s+1\s+9\s+12/);
     expect(run.stdout).toMatch(/Failing findings[\s\S]*legacy\s+eu-west-1\n[\s\S]*?MEDIUM\s+bucket-versioning\s+Versioning is Suspended/);
     expect(run.stdout).toMatch(/Could not evaluate[\s\S]*locked\s+us-east-1\s+MEDIUM\s+bucket-default-encryption\s+Could not read/);
   });
@@ -160,7 +179,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
     const run = await scan(url, ['--format', 'json']);
     expect(run.code).toBe(0);
     const report = parseJson<Report>(run.stdout);
-    expect(report.findings).toHaveLength(120);
+    expect(report.findings).toHaveLength(180);
     expect(report.complete).toBe(true);
   });
 

@@ -37,6 +37,8 @@ export interface CoverageAnswer {
   readonly covered: boolean;
   /** The Deny statements that apply to the question at all; none means nothing denies it. */
   readonly denying: readonly string[];
+  /** The statements that do the denying, to name in a pass message. */
+  readonly deciding: readonly string[];
   /** The gaps in words, joined; empty when covered or when nothing denies. */
   readonly gaps: string;
 }
@@ -46,6 +48,21 @@ export function answerCoverage(policy: Policy, question: DenyQuestion): Coverage
   return {
     covered: coverage.covered,
     denying: coverage.denying.map(statementName),
+    deciding: coverage.deciding.map(statementName),
     gaps: describeGaps(coverage, question).join('; '),
   };
+}
+
+/**
+ * The verdict of a check that requires a Deny: `enforced` when it covers the question, `noDeny`
+ * when no Deny applies to it at all, `gaps` (with {{gaps}}) otherwise. `data` fills the rest.
+ */
+export function denyVerdict(
+  answer: CoverageAnswer,
+  data: Readonly<Record<string, string | number>> = {},
+): Verdict<'enforced' | 'noDeny' | 'gaps'> {
+  const evidence = { denyingStatements: answer.deciding };
+  if (answer.covered) return { status: 'pass', messageId: 'enforced', data: { ...data, statements: answer.deciding.join(', ') }, evidence };
+  if (answer.denying.length === 0) return { status: 'fail', messageId: 'noDeny', data, evidence };
+  return { status: 'fail', messageId: 'gaps', data: { ...data, gaps: answer.gaps }, evidence };
 }
