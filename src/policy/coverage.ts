@@ -1,7 +1,7 @@
 import { conditionHolds } from './conditions.ts';
 import { principalKeys, scopeMatches } from './evaluate.ts';
 import { ALWAYS_PRESENT_KEYS, keyName, PRINCIPAL_KEYS } from './keys.ts';
-import { actionMatches, arnMatches, principalEntryMatches, principalMatches, resourceMatches } from './match.ts';
+import { actionMatches, arnMatches, notPrincipalEntryMatches, principalMatches, resourceMatches } from './match.ts';
 import type { Condition, Policy, RequestPrincipal, Statement } from './types.ts';
 
 export interface ProbePrincipal {
@@ -132,13 +132,43 @@ interface ProbeResult {
   readonly deciding: readonly Statement[];
 }
 
-function probeGap(policy: Policy, question: DenyQuestion, principal: ProbePrincipal, target: ProbeTarget): ProbeResult {
+/** What every probe of one question shares: which keys are free, their candidate values, memoized escapes. */
+interface QuestionContext {
+  readonly isFree: (key: string) => boolean;
+  readonly candidates: ReadonlyMap<string, readonly (readonly string[] | undefined)[]>;
+  /** A value of a condition's free key that makes it false, if any; independent of the probe, so computed once. */
+  readonly escapeFrom: (condition: Condition) => Assignment | undefined;
+}
+
+function questionContext(policy: Policy, question: DenyQuestion): QuestionContext {
+  const isFree = (key: string): boolean => !(key in question.fixed) && !PRINCIPAL_KEYS.has(key);
+  const byKey = new Map<string, Condition[]>();
+  for (const statement of policy.statements) {
+    if (statement.effect !== 'Deny') continue;
+    for (const condition of statement.conditions) {
+      if (isFree(condition.key)) byKey.set(condition.key, [...(byKey.get(condition.key) ?? []), condition]);
+    }
+  }
+  const candidateMap = new Map([...byKey].map(([key, conditions]) => [key, candidates(key, conditions)] as const));
+  const memo = new Map<Condition, Assignment | undefined>();
+  const escapeFrom = (condition: Condition): Assignment | undefined => {
+    if (memo.has(condition)) return memo.get(condition);
+    const values = candidateMap.get(condition.key) ?? [];
+    const failing = values.findIndex((value) => !conditionHolds(condition, new Map(value === undefined ? [] : [[condition.key, value]])));
+    const escape = failing === -1 ? undefined : new Map([[condition.key, values[failing]]]);
+    memo.set(condition, escape);
+    return escape;
+  };
+  return { isFree, candidates: candidateMap, escapeFrom };
+}
+
+function probeGap(policy: Policy, question: DenyQuestion, shared: QuestionContext, principal: ProbePrincipal, target: ProbeTarget): ProbeResult {
+  const { isFree, escapeFrom } = shared;
   const base = principalKeys(principal.principal);
   for (const [key, value] of Object.entries(question.fixed)) {
     if (value === undefined) base.delete(key);
     else base.set(key, value);
   }
-  const isFree = (key: string): boolean => !(key in question.fixed) && !PRINCIPAL_KEYS.has(key);
   const request = { principal: principal.principal, action: target.action, resource: target.resource };
   const denying = policy.statements.filter(
     (statement) =>
@@ -147,23 +177,13 @@ function probeGap(policy: Policy, question: DenyQuestion, principal: ProbePrinci
       statement.conditions.every((condition) => isFree(condition.key) || conditionHolds(condition, base)),
   );
   if (denying.length === 0) return { gap: { principal, target }, denying, deciding: [] };
-  const byKey = new Map<string, Condition[]>();
-  for (const condition of denying.flatMap((statement) => statement.conditions)) {
-    if (isFree(condition.key)) byKey.set(condition.key, [...(byKey.get(condition.key) ?? []), condition]);
-  }
-  const free = [...byKey.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([key, conditions]) => [key, candidates(key, conditions)] as const);
-  const valuesOf = (key: string): readonly (readonly string[] | undefined)[] => free.find(([k]) => k === key)?.[1] ?? [];
-  // A condition on a free key that fails for some value: the requester picks that value.
-  const escapeFrom = (condition: Condition): Assignment | undefined => {
-    const values = valuesOf(condition.key);
-    const failing = values.findIndex((value) => !conditionHolds(condition, keysWith(base, new Map([[condition.key, value]]))));
-    return failing === -1 ? undefined : new Map([[condition.key, values[failing]]]);
-  };
   const deciding = denying.filter((statement) => statement.conditions.every((c) => !isFree(c.key) || escapeFrom(c) === undefined));
   if (deciding.length > 0) return { denying, deciding };
 
+  const freeKeys = new Set(denying.flatMap((statement) => statement.conditions.map((c) => c.key).filter(isFree)));
+  const free = [...freeKeys]
+    .sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))
+    .map((key) => [key, shared.candidates.get(key) ?? []] as const);
   const combinations = free.reduce((product, [, values]) => product * values.length, 1);
   if (combinations > ENUMERATION_LIMIT) {
     // Too many keys to try every combination: no statement holds on its own, so report its first escape.
@@ -171,7 +191,6 @@ function probeGap(policy: Policy, question: DenyQuestion, principal: ProbePrinci
     return { gap: { principal, target, escape: (first && escapeFrom(first)) ?? new Map() }, denying, deciding };
   }
   // Several statements may still cover the probe together (one when a key is absent, another when present).
-  const freeKeys = new Set(byKey.keys());
   for (const assignment of assignments(free)) {
     const keys = keysWith(base, assignment);
     if (!denying.some((statement) => statement.conditions.every((condition) => conditionHolds(condition, keys)))) {
@@ -187,9 +206,10 @@ export function denyCoverage(policy: Policy, question: DenyQuestion): Coverage {
   const gaps: Gap[] = [];
   const denying = new Set<Statement>();
   const deciding = new Set<Statement>();
+  const shared = questionContext(policy, question);
   for (const principal of question.principals) {
     for (const target of question.targets) {
-      const result = probeGap(policy, question, principal, target);
+      const result = probeGap(policy, question, shared, principal, target);
       for (const statement of result.denying) denying.add(statement);
       for (const statement of result.deciding) deciding.add(statement);
       if (result.gap !== undefined) gaps.push(result.gap);
@@ -233,7 +253,7 @@ export function describeGaps(coverage: Coverage, question: DenyQuestion): string
   const leftOut = question.principals.filter(allOpen);
   const named = (p: ProbePrincipal): boolean => denying.some((s) => principalMatches(s.principal, p.principal));
   const exempted = leftOut.filter(
-    (p) => !named(p) && denying.some((s) => s.principal?.not === true && s.principal.entries.some((e) => principalEntryMatches(e, p.principal))),
+    (p) => !named(p) && denying.some((s) => s.principal?.not === true && s.principal.entries.some((e) => notPrincipalEntryMatches(e, p.principal))),
   );
   if (exempted.length > 0) sentences.push(`NotPrincipal exempts ${listed(exempted.map((p) => p.label))}`);
   const unnamed = leftOut.filter((p) => !named(p) && !exempted.includes(p));

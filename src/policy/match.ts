@@ -32,19 +32,25 @@ export function actionMatches(element: PatternElement, action: string): boolean 
   return element.not ? !listed : listed;
 }
 
+/** Splits an ARN after its fifth colon: `arn:partition:service:region:account` and the resource part. */
+function splitArn(text: string): readonly [string, string] | undefined {
+  let at = -1;
+  for (let colons = 0; colons < 5; colons++) {
+    at = text.indexOf(':', at + 1);
+    if (at === -1) return undefined;
+  }
+  return [text.slice(0, at), text.slice(at + 1)];
+}
+
 /**
  * ARNs: partition, service, region and account compare case-insensitively, the resource part
  * (bucket names, object keys) case-sensitively.
  */
 export function arnMatches(pattern: string, arn: string): boolean {
-  const split = (text: string): [string, string] | undefined => {
-    const parts = text.split(':');
-    return parts.length < 6 ? undefined : [parts.slice(0, 5).join(':'), parts.slice(5).join(':')];
-  };
-  const p = split(pattern);
-  const a = split(arn);
+  const p = splitArn(pattern);
+  const a = p === undefined ? undefined : splitArn(arn);
   if (p === undefined || a === undefined) return wildcardMatch(pattern, arn);
-  return wildcardMatch(p[0], a[0], true) && wildcardMatch(p[1], a[1]);
+  return wildcardMatch(p[1], a[1]) && wildcardMatch(p[0], a[0], true);
 }
 
 export function resourceMatches(element: PatternElement | undefined, resource: string): boolean {
@@ -83,9 +89,22 @@ export function principalEntryMatches(entry: PrincipalEntry, principal: RequestP
   }
 }
 
+/**
+ * Does one NotPrincipal entry exempt the requester? Unlike Principal, an account entry there names
+ * the account identity only (its root user): AWS checks the account, the role and the session in
+ * turn, and exempts a role's request only if its own ARN is listed too (IAM UG, NotPrincipal).
+ * Listing a role without its account is still read as an exemption: never credit a Deny in doubt.
+ */
+export function notPrincipalEntryMatches(entry: PrincipalEntry, principal: RequestPrincipal): boolean {
+  if (entry.type === 'AWS' && isAccountPrincipal(entry.value) && entry.value !== '*') {
+    return principal.kind === 'aws' && /:root$/.test(principal.arn) && wildcardMatch(accountOfPrincipal(entry.value) ?? '', principal.account);
+  }
+  return principalEntryMatches(entry, principal);
+}
+
 /** A statement without Principal (an identity policy) applies to whoever holds the policy. */
 export function principalMatches(element: PrincipalElement | undefined, principal: RequestPrincipal): boolean {
   if (element === undefined) return true;
-  const listed = element.entries.some((entry) => principalEntryMatches(entry, principal));
-  return element.not ? !listed : listed;
+  if (element.not) return !element.entries.some((entry) => notPrincipalEntryMatches(entry, principal));
+  return element.entries.some((entry) => principalEntryMatches(entry, principal));
 }

@@ -46,8 +46,8 @@ export function asLists(value: unknown, key?: string): unknown {
   if (typeof value === 'object' && value !== null) {
     return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asLists(v, k)]));
   }
-  // The Effect and the "*" principal shorthand are not lists in IAM's grammar.
-  return key === 'Effect' || key === 'Principal' || key === 'NotPrincipal' ? value : [value];
+  // Effect, Sid and the "*" principal shorthand are not lists in IAM's grammar.
+  return key === 'Effect' || key === 'Sid' || key === 'Principal' || key === 'NotPrincipal' ? value : [value];
 }
 
 /** Condition keys and operators with their case changed. */
