@@ -264,7 +264,8 @@ export function describeGaps(coverage: Coverage, question: DenyQuestion): string
   const excluded = leftOut.filter(named);
   if (excluded.length > 0) {
     const keys = denying.flatMap((s) => s.conditions.filter((c) => PRINCIPAL_KEYS.has(c.key)).map((c) => keyName(c.key)));
-    sentences.push(`the Deny's condition on ${listed(keys)} leaves out ${listed(excluded.map((p) => p.label))}`);
+    const on = keys.length > 0 ? `condition on ${listed(keys)} leaves` : 'conditions leave';
+    sentences.push(`the Deny's ${on} out ${listed(excluded.map((p) => p.label))}`);
   }
 
   const rest = structural.filter((gap) => !leftOut.includes(gap.principal));

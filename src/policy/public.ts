@@ -168,7 +168,10 @@ export function accountGrants(policy: Policy, kind: PolicyResourceKind): Account
           grants.push({ statement, ...pinned });
         }
       } else if (entry.type === 'AWS') {
-        grants.push({ statement, account: accountOfPrincipal(entry.value) ?? '*', via: entry.value });
+        // A unique id (AROA…, left when a role is deleted) names nobody; a CloudFront origin access
+        // identity (arn:aws:iam::cloudfront:user/…) belongs to a distribution of this account.
+        const account = accountOfPrincipal(entry.value);
+        if (account !== undefined && account !== 'cloudfront') grants.push({ statement, account, via: entry.value });
       } else if (entry.type === 'Service') {
         const sources = accountsFromConditions(statement, SOURCE_KEYS);
         const scoped = statement.conditions.some((c) => SOURCE_KEYS.includes(c.key) && RESTRICTING_OPERATORS.has(c.operator));

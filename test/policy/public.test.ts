@@ -45,6 +45,8 @@ describe('which accounts a policy grants to', () => {
     ['a service principal with aws:SourceAccount acts for that account', { ...read, Principal: { Service: 'cloudtrail.amazonaws.com' }, Condition: { StringEquals: { 'aws:SourceAccount': '123456789012' } } }, ['123456789012 via cloudtrail.amazonaws.com with aws:SourceAccount 123456789012']],
     ['aws:SourceArn names the account of the source resource', { ...read, Principal: { Service: 'cloudtrail.amazonaws.com' }, Condition: { ArnLike: { 'aws:SourceArn': 'arn:aws:cloudtrail:us-east-1:999988887777:trail/*' } } }, ['999988887777 via cloudtrail.amazonaws.com with aws:SourceArn arn:aws:cloudtrail:us-east-1:999988887777:trail/*']],
     ['a service principal with no source condition acts for any account (confused deputy)', { ...read, Principal: { Service: 'logging.s3.amazonaws.com' } }, ['* via logging.s3.amazonaws.com without aws:SourceAccount or aws:SourceArn']],
+    ['a CloudFront origin access identity is not another account', { ...read, Principal: { AWS: 'arn:aws:iam::cloudfront:user/CloudFront Origin Access Identity E2EXAMPLE' } }, []],
+    ['the unique id AWS leaves for a deleted role names nobody', { ...read, Principal: { AWS: 'AROAEXAMPLEDELETEDROLE' } }, []],
     ['Principal "*" restricted to the organization names no single account', when({ StringEquals: { 'aws:PrincipalOrgID': 'o-abc123' } }), []],
   ])('%s', (_name, statement, expected) => {
     expect(accountGrants(policyOf([statement]), 'bucket').map((grant) => `${grant.account} via ${grant.via}`)).toEqual(expected);
