@@ -36,7 +36,7 @@ export default defineCheck({
       'encryption header get the default {{algorithm}}.',
     gaps: 'The bucket policy does not deny every upload with x-amz-server-side-encryption: AES256: {{gaps}}.',
     noDeny:
-      'No Deny statement in the bucket policy applies to s3:PutObject with x-amz-server-side-encryption: AES256, so ' +
+      'No Deny statement in the bucket policy targets s3:PutObject with x-amz-server-side-encryption: AES256, so ' +
       'writers can choose SSE-S3.',
     headerless:
       'The bucket policy denies uploads that ask for AES256 but not uploads without an encryption header{{gaps}}, ' +

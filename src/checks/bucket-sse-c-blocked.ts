@@ -62,7 +62,7 @@ export default defineCheck({
     if (answer !== undefined) {
       policyGap =
         answer.denying.length === 0
-          ? 'no Deny statement in the bucket policy applies to uploads with x-amz-server-side-encryption-customer-algorithm'
+          ? 'no Deny statement in the bucket policy targets uploads with x-amz-server-side-encryption-customer-algorithm'
           : `the bucket policy does not deny every SSE-C upload: ${answer.gaps}`;
     }
     return { status: 'fail', messageId: 'allowed', data: { policyGap }, evidence };

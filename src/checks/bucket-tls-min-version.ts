@@ -47,7 +47,7 @@ export default defineCheck({
       'The bucket policy denies TLS versions below {{minimum}} (s3:TlsVersion) by {{statements}}: all principals, ' +
       'every S3 action, {{bucketArn}} and its objects.',
     gaps: 'The bucket policy does not deny every request over TLS {{version}}: {{gaps}}.',
-    noDeny: 'No Deny statement in the bucket policy applies to requests over TLS {{version}} (s3:TlsVersion below {{minimum}}).',
+    noDeny: 'No Deny statement in the bucket policy targets requests over TLS {{version}} (s3:TlsVersion below {{minimum}}).',
     noPolicy: 'No bucket policy: nothing denies TLS versions below {{minimum}} (s3:TlsVersion).',
     unparseable: UNPARSEABLE_MESSAGE,
   },

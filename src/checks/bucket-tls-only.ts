@@ -45,7 +45,7 @@ export default defineCheck({
       'The bucket policy denies every request over plain HTTP (aws:SecureTransport=false) by {{statements}}: ' +
       'all principals, every S3 action, {{bucketArn}} and its objects.',
     gaps: 'The bucket policy does not deny every request over plain HTTP: {{gaps}}.',
-    noDeny: 'No Deny statement in the bucket policy applies to requests with aws:SecureTransport=false, so plain HTTP is not refused.',
+    noDeny: 'No Deny statement in the bucket policy targets requests with aws:SecureTransport=false, so plain HTTP is not refused.',
     noPolicy: 'No bucket policy: nothing denies requests over plain HTTP (aws:SecureTransport=false).',
     unparseable: UNPARSEABLE_MESSAGE,
   },

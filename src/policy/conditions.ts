@@ -27,10 +27,6 @@ const NEGATED: Readonly<Partial<Record<ConditionOperator, PositiveOperator>>> = 
   ArnNotLike: 'ArnLike',
 };
 
-export function isNegated(operator: ConditionOperator): boolean {
-  return operator in NEGATED;
-}
-
 function toNumber(text: string): number | undefined {
   const trimmed = text.trim();
   if (trimmed === '') return undefined;

@@ -45,6 +45,11 @@ export interface Coverage {
   readonly gaps: readonly Gap[];
   /** The Deny statements that apply to at least one probe with the fixed keys. */
   readonly denying: readonly Statement[];
+  /**
+   * Those of them that are about the question: they test a fixed key, or hold whatever the
+   * requester sends. A TLS Deny is not about an encryption header; gaps are told against these.
+   */
+  readonly targeting: readonly Statement[];
   /** The Deny statements that actually deny some probe whatever the requester chooses: the ones to name. */
   readonly deciding: readonly Statement[];
 }
@@ -138,6 +143,7 @@ interface QuestionContext {
   readonly candidates: ReadonlyMap<string, readonly (readonly string[] | undefined)[]>;
   /** A value of a condition's free key that makes it false, if any; independent of the probe, so computed once. */
   readonly escapeFrom: (condition: Condition) => Assignment | undefined;
+  readonly isTargeting: (statement: Statement) => boolean;
 }
 
 function questionContext(policy: Policy, question: DenyQuestion): QuestionContext {
@@ -159,7 +165,9 @@ function questionContext(policy: Policy, question: DenyQuestion): QuestionContex
     memo.set(condition, escape);
     return escape;
   };
-  return { isFree, candidates: candidateMap, escapeFrom };
+  const isTargeting = (statement: Statement): boolean =>
+    statement.conditions.some((c) => c.key in question.fixed) || statement.conditions.every((c) => !isFree(c.key) || escapeFrom(c) === undefined);
+  return { isFree, candidates: candidateMap, escapeFrom, isTargeting };
 }
 
 function probeGap(policy: Policy, question: DenyQuestion, shared: QuestionContext, principal: ProbePrincipal, target: ProbeTarget): ProbeResult {
@@ -177,6 +185,8 @@ function probeGap(policy: Policy, question: DenyQuestion, shared: QuestionContex
       statement.conditions.every((condition) => isFree(condition.key) || conditionHolds(condition, base)),
   );
   if (denying.length === 0) return { gap: { principal, target }, denying, deciding: [] };
+  // Escaping only Deny statements that are not about the question is a gap of scope, not of a key value.
+  const escaped = (escape: Assignment): Gap => (denying.some(shared.isTargeting) ? { principal, target, escape } : { principal, target });
   const deciding = denying.filter((statement) => statement.conditions.every((c) => !isFree(c.key) || escapeFrom(c) === undefined));
   if (deciding.length > 0) return { denying, deciding };
 
@@ -188,14 +198,14 @@ function probeGap(policy: Policy, question: DenyQuestion, shared: QuestionContex
   if (combinations > ENUMERATION_LIMIT) {
     // Too many keys to try every combination: no statement holds on its own, so report its first escape.
     const first = denying.flatMap((s) => s.conditions).find((c) => isFree(c.key) && escapeFrom(c) !== undefined);
-    return { gap: { principal, target, escape: (first && escapeFrom(first)) ?? new Map() }, denying, deciding };
+    return { gap: escaped((first && escapeFrom(first)) ?? new Map()), denying, deciding };
   }
   // Several statements may still cover the probe together (one when a key is absent, another when present).
   for (const assignment of assignments(free)) {
     const keys = keysWith(base, assignment);
     if (!denying.some((statement) => statement.conditions.every((condition) => conditionHolds(condition, keys)))) {
       const failing = failingKeys(denying, keys, freeKeys);
-      return { gap: { principal, target, escape: new Map([...assignment].filter(([key]) => failing.has(key))) }, denying, deciding };
+      return { gap: escaped(new Map([...assignment].filter(([key]) => failing.has(key)))), denying, deciding };
     }
   }
   return { denying, deciding: denying };
@@ -219,6 +229,7 @@ export function denyCoverage(policy: Policy, question: DenyQuestion): Coverage {
     covered: gaps.length === 0,
     gaps,
     denying: policy.statements.filter((statement) => denying.has(statement)),
+    targeting: policy.statements.filter((statement) => denying.has(statement) && shared.isTargeting(statement)),
     deciding: policy.statements.filter((statement) => deciding.has(statement)),
   };
 }
@@ -243,7 +254,7 @@ function describeEscape(escape: Assignment): string {
  * key values that escape it. Empty when nothing denies anything (callers say that themselves).
  */
 export function describeGaps(coverage: Coverage, question: DenyQuestion): string[] {
-  const denying = coverage.denying;
+  const denying = coverage.targeting;
   if (denying.length === 0 || coverage.covered) return [];
   const sentences: string[] = [];
   const structural = coverage.gaps.filter((gap) => gap.escape === undefined);

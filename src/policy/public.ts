@@ -75,7 +75,7 @@ function isFixedValue(key: string, value: string, kind: PolicyResourceKind): boo
 }
 
 /** The condition that keeps a wide-principal grant non-public, if there is one. */
-export function restrictingCondition(statement: Statement, kind: PolicyResourceKind): Condition | undefined {
+function restrictingCondition(statement: Statement, kind: PolicyResourceKind): Condition | undefined {
   return statement.conditions.find(
     (c) =>
       RESTRICTING_KEYS.has(c.key) &&

@@ -48,7 +48,7 @@ runCheckTests(check, {
       bucket: { policy: bucketPolicy(denyUnless({ Null: { 's3:x-amz-server-side-encryption': 'true' } })), encryption: sseKmsDefault },
       expect: {
         messageId: 'noDeny',
-        message: 'No Deny statement in the bucket policy applies to s3:PutObject with x-amz-server-side-encryption: AES256, so writers can choose SSE-S3.',
+        message: 'No Deny statement in the bucket policy targets s3:PutObject with x-amz-server-side-encryption: AES256, so writers can choose SSE-S3.',
       },
     },
     {

@@ -48,13 +48,13 @@ runCheckTests(check, {
       expect: { messageId: 'allowed', message: 'SSE-C uploads are allowed: BlockedEncryptionTypes does not contain SSE-C and there is no bucket policy.' },
     },
     {
-      name: 'the plain-HTTP deny does not block SSE-C uploads over HTTPS',
+      name: 'the plain-HTTP deny is not about SSE-C, so nothing targets SSE-C uploads',
       bucket: { policy: bucketPolicy(DENY_PLAIN_HTTP), encryption: notBlocked },
       expect: {
         messageId: 'allowed',
         message:
-          'SSE-C uploads are allowed: BlockedEncryptionTypes does not contain SSE-C and the bucket policy does not deny every ' +
-          'SSE-C upload: a request with aws:SecureTransport=true is not denied.',
+          'SSE-C uploads are allowed: BlockedEncryptionTypes does not contain SSE-C and no Deny statement in the bucket policy ' +
+          'targets uploads with x-amz-server-side-encryption-customer-algorithm.',
       },
     },
     {
@@ -67,7 +67,7 @@ runCheckTests(check, {
         messageId: 'allowed',
         message:
           'SSE-C uploads are allowed: BlockedEncryptionTypes does not contain SSE-C and no Deny statement in the bucket policy ' +
-          'applies to uploads with x-amz-server-side-encryption-customer-algorithm.',
+          'targets uploads with x-amz-server-side-encryption-customer-algorithm.',
       },
     },
     {

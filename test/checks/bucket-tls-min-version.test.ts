@@ -46,7 +46,7 @@ runCheckTests(check, {
     {
       name: 'the plain-HTTP deny alone does not stop TLS 1.1',
       bucket: { policy: bucketPolicy(DENY_PLAIN_HTTP) },
-      expect: { messageId: 'noDeny', message: 'No Deny statement in the bucket policy applies to requests over TLS 1.1 (s3:TlsVersion below 1.2).' },
+      expect: { messageId: 'noDeny', message: 'No Deny statement in the bucket policy targets requests over TLS 1.1 (s3:TlsVersion below 1.2).' },
     },
     {
       name: "AWS's Example 8 denies only s3:PutObject: the other actions are named",
@@ -61,7 +61,7 @@ runCheckTests(check, {
     {
       name: 'a threshold of 1.1 lets TLS 1.1 through',
       bucket: { policy: bucketPolicy(denyOldTls(1.1)) },
-      expect: { messageId: 'noDeny', message: 'No Deny statement in the bucket policy applies to requests over TLS 1.1 (s3:TlsVersion below 1.2).' },
+      expect: { messageId: 'noDeny', message: 'No Deny statement in the bucket policy targets requests over TLS 1.1 (s3:TlsVersion below 1.2).' },
     },
   ],
   unknown: [

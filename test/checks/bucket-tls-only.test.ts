@@ -78,7 +78,7 @@ runCheckTests(check, {
       },
       expect: {
         messageId: 'noDeny',
-        message: 'No Deny statement in the bucket policy applies to requests with aws:SecureTransport=false, so plain HTTP is not refused.',
+        message: 'No Deny statement in the bucket policy targets requests with aws:SecureTransport=false, so plain HTTP is not refused.',
       },
     },
   ],

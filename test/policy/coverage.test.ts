@@ -82,6 +82,8 @@ runShapes('is every upload without SSE-KMS denied? (bucket-policy-requires-sse-k
   { name: "AWS's DenyUnEncryptedObjectUploads (StringNotEquals aws:kms) covers it", statements: [{ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: OBJECTS, Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } } }], covered: true, gaps: [] },
   { name: 'allowing DSSE-KMS too still denies AES256', statements: [{ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: OBJECTS, Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': ['aws:kms', 'aws:kms:dsse'] } } }], covered: true, gaps: [] },
   { name: 'a Null-only deny (header missing) lets an AES256 upload through', statements: [{ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: OBJECTS, Condition: { Null: { 's3:x-amz-server-side-encryption': 'true' } } }], covered: false, gaps: [] },
+  { name: 'a TLS Deny is not about encryption: it neither covers nor hides a prefix-only SSE-KMS Deny', statements: [DENY_HTTP, { Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: `${BUCKET}/in/*`, Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'aws:kms' } } }], covered: false, gaps: ['Deny covers arn:aws:s3:::logs/in/* but not arn:aws:s3:::logs/*'] },
+  { name: 'a TLS Deny alone does not count as targeting SSE-KMS uploads', statements: [DENY_HTTP], covered: false, gaps: [] },
   { name: 'the SSE-S3 variant (StringNotEquals AES256) requires the wrong algorithm', statements: [{ Effect: 'Deny', Principal: '*', Action: 's3:PutObject', Resource: OBJECTS, Condition: { StringNotEquals: { 's3:x-amz-server-side-encryption': 'AES256' } } }], covered: false, gaps: [] },
 ]);
 

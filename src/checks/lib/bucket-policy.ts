@@ -35,7 +35,7 @@ export function unparseable(error: string, question: string): Verdict<'unparseab
 
 export interface CoverageAnswer {
   readonly covered: boolean;
-  /** The Deny statements that apply to the question at all; none means nothing denies it. */
+  /** The Deny statements about the question; none means nothing targets it. */
   readonly denying: readonly string[];
   /** The statements that do the denying, to name in a pass message. */
   readonly deciding: readonly string[];
@@ -47,7 +47,7 @@ export function answerCoverage(policy: Policy, question: DenyQuestion): Coverage
   const coverage = denyCoverage(policy, question);
   return {
     covered: coverage.covered,
-    denying: coverage.denying.map(statementName),
+    denying: coverage.targeting.map(statementName),
     deciding: coverage.deciding.map(statementName),
     gaps: describeGaps(coverage, question).join('; '),
   };
