@@ -1,4 +1,5 @@
 import { readBucketPolicy, UNPARSEABLE_MESSAGE, unparseable } from './lib/bucket-policy.ts';
+import type { BucketPolicyRead } from './lib/bucket-policy.ts';
 import { defineCheck } from './lib/define-check.ts';
 import { effectiveFlag } from './lib/effective-public-access-block.ts';
 import type { FlagSource } from './lib/effective-public-access-block.ts';
@@ -10,6 +11,17 @@ const RESTRICTED_AT: Readonly<Record<Extract<FlagSource, 'account' | 'bucket' | 
   bucket: 'bucket',
   both: 'account and bucket',
 };
+
+/** Where the verdict comes from when it is not our evaluation and AWS's agreeing: said in the message. */
+function sourceNote(read: BucketPolicyRead, oracle: boolean | undefined, evaluator: boolean | undefined): string {
+  if (read.state === 'invalid') return `; s3-audit could not parse the policy (${read.error}), so this is GetBucketPolicyStatus's verdict`;
+  if (read.state === 'error') return `; GetBucketPolicy failed with ${read.error.code}, so this is GetBucketPolicyStatus's verdict`;
+  if (oracle === true && evaluator === false) return "; GetBucketPolicyStatus says public although s3-audit's evaluation finds no public statement";
+  if (oracle === false && evaluator === true) {
+    return "; s3-audit's evaluation finds it public but GetBucketPolicyStatus says not public, and AWS's verdict is used";
+  }
+  return '';
+}
 
 export default defineCheck({
   id: 'bucket-policy-public',
@@ -61,25 +73,18 @@ export default defineCheck({
     const read = readBucketPolicy(bucket.policy);
     if (read.state === 'absent') return { status: 'pass', messageId: 'noPolicy' };
     const restrict = effectiveFlag('restrictPublicBuckets', context.account.publicAccessBlock, bucket.publicAccessBlock);
-    const grants = read.state === 'parsed' ? publicGrants(read.policy, 'bucket') : undefined;
-    const evaluator = grants === undefined ? undefined : grants.length > 0;
     const status = bucket.policyStatus;
     const oracle = status?.state === 'present' ? status.value.isPublic : undefined;
-    const isPublic = oracle ?? evaluator;
-    const evidence = { isPublicPerGetBucketPolicyStatus: oracle ?? null, isPublicPerEvaluator: evaluator ?? null, restrictPublicBuckets: restrict };
-    if (isPublic === undefined) {
-      if (restrict !== 'off' && restrict !== 'unknown') {
-        return { status: 'pass', messageId: 'restricted', data: { level: RESTRICTED_AT[restrict] }, evidence };
-      }
-      if (read.state === 'invalid') return unparseable(read.error, 'whether it is public');
-      if (read.state === 'error') return unreadable('the bucket policy', read.error);
-      return status?.state === 'error' ? unreadable('the bucket policy status', status) : undefined;
+    if (read.state !== 'parsed' && oracle === undefined) {
+      // Neither our evaluation nor AWS's: only RestrictPublicBuckets can still answer.
+      if (restrict !== 'off' && restrict !== 'unknown') return { status: 'pass', messageId: 'restricted', data: { level: RESTRICTED_AT[restrict] } };
+      return read.state === 'invalid' ? unparseable(read.error, 'whether it is public') : unreadable('the bucket policy', read.error);
     }
-    let note = '';
-    if (read.state === 'invalid') note = `; s3-audit could not parse the policy (${read.error}), so this is GetBucketPolicyStatus's verdict`;
-    if (read.state === 'error') note = `; GetBucketPolicy failed with ${read.error.code}, so this is GetBucketPolicyStatus's verdict`;
-    if (oracle === true && evaluator === false) note = "; GetBucketPolicyStatus says public although s3-audit's evaluation finds no public statement";
-    if (oracle === false && evaluator === true) note = "; s3-audit's evaluation finds it public but GetBucketPolicyStatus says not public, and AWS's verdict is used";
+    const grants = read.state === 'parsed' ? publicGrants(read.policy, 'bucket') : undefined;
+    const evaluator = grants === undefined ? undefined : grants.length > 0;
+    const isPublic = oracle ?? evaluator === true;
+    const note = sourceNote(read, oracle, evaluator);
+    const evidence = { isPublicPerGetBucketPolicyStatus: oracle ?? null, isPublicPerEvaluator: evaluator ?? null, restrictPublicBuckets: restrict };
     if (!isPublic) {
       const reasons = evaluator === true ? ` (${(grants ?? []).map((g) => g.reason).join('; ')})` : '';
       return { status: 'pass', messageId: 'notPublic', data: { note: `${note}${reasons}` }, evidence };

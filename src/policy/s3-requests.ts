@@ -107,9 +107,11 @@ function exemptedActions(policy: Policy): string[] {
   );
 }
 
+/** Actions once each, compared case-insensitively, first spelling kept. */
 function unique(actions: readonly string[]): string[] {
-  const seen = new Set<string>();
-  return actions.filter((action) => !seen.has(action.toLowerCase()) && seen.add(action.toLowerCase()));
+  const byName = new Map<string, string>();
+  for (const action of actions) if (!byName.has(action.toLowerCase())) byName.set(action.toLowerCase(), action);
+  return [...byName.values()];
 }
 
 /** Every representative S3 action against the resource it acts on: the bucket, or any of its objects. */
