@@ -295,11 +295,23 @@ export function describeGaps(coverage: Coverage, question: DenyQuestion): string
     sentences.push(covered.length > 0 ? `Deny covers ${listed(covered)} but not ${listed(uncovered)}` : `no Deny covers ${listed(uncovered)}`);
   }
 
-  const actionGaps = rest.filter((gap) => !unmatched.includes(gap.target.resourceLabel)).map((gap) => gap.target.action);
+  const actionGapList = rest.filter((gap) => !unmatched.includes(gap.target.resourceLabel));
+  const actionGaps = actionGapList.map((gap) => gap.target.action);
   const notAction = actionGaps.filter((action) => denying.some((s) => s.action.not && !actionMatches(s.action, action)));
   if (notAction.length > 0) sentences.push(`NotAction exempts ${listed(notAction)}`);
-  const missedActions = actionGaps.filter((action) => !notAction.includes(action));
-  if (missedActions.length > 0) sentences.push(`Deny does not cover ${listed(missedActions)}`);
+  const missed = actionGapList.filter((gap) => !notAction.includes(gap.target.action));
+  if (missed.length > 0) {
+    // Gaps for only some principals: name them, and the NotPrincipal that exempts them where one does.
+    const who = [...new Set(missed.map((gap) => gap.principal))];
+    const actions = listed(missed.map((gap) => gap.target.action));
+    const considered = question.principals.filter((p) => !leftOut.includes(p));
+    if (who.length === considered.length) sentences.push(`Deny does not cover ${actions}`);
+    else {
+      const exempt = who.every((p) => denying.some((s) => s.principal?.not === true && s.principal.entries.some((e) => notPrincipalEntryMatches(e, p.principal))));
+      const labels = listed(who.map((p) => p.label));
+      sentences.push(exempt ? `NotPrincipal exempts ${labels} from ${actions}` : `Deny does not cover ${actions} for ${labels}`);
+    }
+  }
 
   const escapes = [...new Set(coverage.gaps.flatMap((gap) => (gap.escape === undefined ? [] : [describeEscape(gap.escape)])))];
   if (escapes.length > 0) sentences.push(`${escapes.slice(0, 2).join(' or ')} is not denied`);
