@@ -57,7 +57,8 @@ function probeFor(entry: PrincipalEntry, partition: string): RequestPrincipal | 
 
 /**
  * Who might ask: anonymous, this account, another account, an AWS service, plus every principal a
- * Deny names or exempts (so a Deny narrowed to them, or an exemption, shows up as a named gap).
+ * Deny names, exempts or tests in aws:PrincipalArn / aws:PrincipalAccount (so a Deny narrowed to
+ * them, or an exemption, shows up as a named gap).
  */
 export function probePrincipals(policy: Policy, scope: BucketScope): ProbePrincipal[] {
   const foreign = scope.accountId === '999999999999' ? '888888888888' : '999999999999';
@@ -73,10 +74,22 @@ export function probePrincipals(policy: Policy, scope: BucketScope): ProbePrinci
     },
     { label: 'AWS service principals', principal: { kind: 'service', service: 's3-audit-probe.amazonaws.com' } },
   ];
-  const mentioned = policy.statements.flatMap((s) => (s.effect === 'Deny' ? (s.principal?.entries ?? []) : []));
-  for (const entry of mentioned) {
-    const principal = probeFor(entry, scope.partition);
-    if (principal !== undefined && !probes.some((probe) => probe.label === entry.value)) probes.push({ label: entry.value, principal });
+  const add = (label: string, principal: RequestPrincipal | undefined): void => {
+    if (principal !== undefined && !probes.some((probe) => probe.label === label)) probes.push({ label, principal });
+  };
+  const denies = policy.statements.filter((s) => s.effect === 'Deny');
+  for (const entry of denies.flatMap((s) => s.principal?.entries ?? [])) add(entry.value, probeFor(entry, scope.partition));
+  // Exemptions written as conditions (ArnNotLike aws:PrincipalArn, StringNotEquals aws:PrincipalAccount).
+  for (const condition of denies.flatMap((s) => s.conditions)) {
+    for (const value of condition.values) {
+      if (condition.key === 'aws:principalarn') {
+        const arn = value.replace(/[*?]/g, 'x');
+        const account = accountOfPrincipal(arn);
+        add(value, account === undefined ? undefined : { kind: 'aws', arn, account });
+      } else if (condition.key === 'aws:principalaccount' && /^\d{12}$/.test(value) && value !== scope.accountId) {
+        add(`principals of account ${value}`, { kind: 'aws', arn: `arn:${scope.partition}:iam::${value}:${PROBE_ROLE}`, account: value });
+      }
+    }
   }
   return probes;
 }
