@@ -16,7 +16,14 @@ import bucketLoggingTarget from './bucket-logging-target.ts';
 import bucketMfaDelete from './bucket-mfa-delete.ts';
 import bucketObjectLock from './bucket-object-lock.ts';
 import bucketObjectLockRetention from './bucket-object-lock-retention.ts';
+import bucketPolicyCrossAccount from './bucket-policy-cross-account.ts';
+import bucketPolicyPublic from './bucket-policy-public.ts';
+import bucketPolicyRequiresSseKms from './bucket-policy-requires-sse-kms.ts';
+import bucketPresignedUrlAge from './bucket-presigned-url-age.ts';
 import bucketPublicAccessBlock from './bucket-public-access-block.ts';
+import bucketSseCBlocked from './bucket-sse-c-blocked.ts';
+import bucketTlsMinVersion from './bucket-tls-min-version.ts';
+import bucketTlsOnly from './bucket-tls-only.ts';
 import bucketVersioning from './bucket-versioning.ts';
 import type { AnyCheck } from './types.ts';
 
@@ -40,6 +47,13 @@ export const BUILTIN_CHECKS: readonly AnyCheck[] = [
   bucketMfaDelete,
   bucketObjectLock,
   bucketObjectLockRetention,
+  bucketPolicyCrossAccount,
+  bucketPolicyPublic,
+  bucketPolicyRequiresSseKms,
+  bucketPresignedUrlAge,
   bucketPublicAccessBlock,
+  bucketSseCBlocked,
+  bucketTlsMinVersion,
+  bucketTlsOnly,
   bucketVersioning,
 ];
