@@ -11,12 +11,14 @@ export default defineCheck({
   severity: 'medium',
   resource: 'bucket',
   needs: ['policy', 'encryption'],
-  enabledByDefault: true,
+  enabledByDefault: false,
   rationale:
     'A writer can override the default encryption per request: x-amz-server-side-encryption: AES256 stores the ' +
     'object with SSE-S3, outside the KMS key policy, its audit trail in CloudTrail and the ability to revoke access ' +
     'by disabling the key. A Deny of s3:PutObject unless the header asks for aws:kms (or aws:kms:dsse) keeps every ' +
-    'object under KMS; uploads without the header are fine only when the default encryption is SSE-KMS.',
+    'object under KMS; uploads without the header are fine only when the default encryption is SSE-KMS. ' +
+    'Off by default, like bucket-encryption-kms: SSE-S3 is a sound choice for many buckets, so requiring KMS is ' +
+    'a policy decision to opt into (config: checks.bucket-policy-requires-sse-kms.enabled: true).',
   remediation: {
     text:
       'Add a Deny of s3:PutObject on "<bucket ARN>/*" for Principal "*" with Condition {"StringNotEquals": ' +
