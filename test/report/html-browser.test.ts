@@ -12,12 +12,14 @@ import { ACCOUNT, bucket, finding, FIXTURE_REPORT, reportOf } from './fixture-re
 // Debian's chromium package; .ci/run installs it.
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const LAUNCH_TIMEOUT_MS = 120_000;
+// The CI machine has no network: without these, Chromium keeps trying Google's hosts at start-up.
+const OFFLINE_FLAGS = ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 
 let browser: Browser;
 beforeAll(async () => {
   browser = await chromium.launch({
     executablePath: CHROMIUM,
-    args: process.getuid?.() === 0 ? ['--no-sandbox'] : [],
+    args: [...OFFLINE_FLAGS, ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])],
     timeout: LAUNCH_TIMEOUT_MS,
   });
 }, LAUNCH_TIMEOUT_MS);
