@@ -4,8 +4,9 @@ import type { BucketState, SnapshotHeader, SnapshotRecord } from './types.ts';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
-// Strict objects: a misspelt or unexpected key is an error, never silently dropped. A new field
-// means a new schema version, so an older s3-audit says "upgrade" instead of misreading a file.
+// Strict objects: a misspelt or unexpected key is an error, never silently dropped. Once a release
+// has shipped, a new field means a new schema version, so an older s3-audit says "upgrade" instead
+// of misreading a file; until the first release, version 1 is whatever main writes.
 const optionalString = z.string().exactOptional();
 const optionalNumber = z.number().exactOptional();
 const strings = z.array(z.string());
