@@ -3,6 +3,7 @@ import { defineCheck } from './lib/define-check.ts';
 import { effectiveFlag, unreadableLevel } from './lib/effective-public-access-block.ts';
 import { formatList } from './lib/format-list.ts';
 import { unreadable } from './lib/unreadable.ts';
+import { BUCKET_OWNER_ENFORCED } from './lib/remediation-snippets.ts';
 
 /** The two predefined groups S3 counts as public, and who they are. */
 const PUBLIC_GROUPS: Readonly<Record<string, string>> = {
@@ -46,13 +47,8 @@ export default defineCheck({
     text:
       'Remove the public grants (reset the ACL to private), then set Object Ownership to BucketOwnerEnforced so ' +
       'ACLs no longer apply at all, and turn on IgnorePublicAcls at the account level.',
-    cli:
-      'aws s3api put-bucket-acl --bucket BUCKET --acl private\n' +
-      'aws s3api put-bucket-ownership-controls --bucket BUCKET --ownership-controls ' +
-      "'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'",
-    terraform:
-      'resource "aws_s3_bucket_ownership_controls" "this" {\n  bucket = aws_s3_bucket.this.id\n  rule {\n' +
-      '    object_ownership = "BucketOwnerEnforced"\n  }\n}',
+    cli: `aws s3api put-bucket-acl --bucket BUCKET --acl private\n${BUCKET_OWNER_ENFORCED.cli}`,
+    terraform: BUCKET_OWNER_ENFORCED.terraform,
   },
   references: {
     url: [

@@ -1,5 +1,6 @@
 import { defineCheck } from './lib/define-check.ts';
 import { unreadable } from './lib/unreadable.ts';
+import { BUCKET_OWNER_ENFORCED } from './lib/remediation-snippets.ts';
 
 /** Why each Object Ownership setting other than BucketOwnerEnforced falls short. */
 const SHORTFALLS: Readonly<Record<string, string>> = {
@@ -25,12 +26,7 @@ export default defineCheck({
       'Check that no access depends on ACLs (grants to other accounts, the LogDelivery group for legacy log ' +
       'delivery, CloudFront standard logs), move any such access into the bucket policy, then set Object ' +
       'Ownership to BucketOwnerEnforced.',
-    cli:
-      'aws s3api put-bucket-ownership-controls --bucket BUCKET --ownership-controls ' +
-      "'Rules=[{ObjectOwnership=BucketOwnerEnforced}]'",
-    terraform:
-      'resource "aws_s3_bucket_ownership_controls" "this" {\n  bucket = aws_s3_bucket.this.id\n  rule {\n' +
-      '    object_ownership = "BucketOwnerEnforced"\n  }\n}',
+    ...BUCKET_OWNER_ENFORCED,
   },
   references: {
     url: ['https://docs.aws.amazon.com/AmazonS3/latest/userguide/about-object-ownership.html'],

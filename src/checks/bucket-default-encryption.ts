@@ -2,6 +2,7 @@ import { defaultEncryptionRule } from '../snapshot/encryption.ts';
 import { defineCheck } from './lib/define-check.ts';
 import { algorithmName } from './lib/encryption-labels.ts';
 import { unreadable } from './lib/unreadable.ts';
+import { SSE_KMS_DEFAULT_ENCRYPTION } from './lib/remediation-snippets.ts';
 
 export default defineCheck({
   id: 'bucket-default-encryption',
@@ -16,13 +17,7 @@ export default defineCheck({
     'store or a legacy setup where objects may be stored unencrypted.',
   remediation: {
     text: 'Set a default encryption configuration, preferably SSE-KMS with a customer managed key and S3 Bucket Keys.',
-    cli:
-      'aws s3api put-bucket-encryption --bucket BUCKET --server-side-encryption-configuration ' +
-      '\'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"KEY_ARN"},"BucketKeyEnabled":true}]}\'',
-    terraform:
-      'resource "aws_s3_bucket_server_side_encryption_configuration" "this" {\n  bucket = aws_s3_bucket.this.id\n' +
-      '  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm     = "aws:kms"\n' +
-      '      kms_master_key_id = aws_kms_key.this.arn\n    }\n    bucket_key_enabled = true\n  }\n}',
+    ...SSE_KMS_DEFAULT_ENCRYPTION,
   },
   references: {
     url: [

@@ -5,6 +5,7 @@ import type { KmsKey } from '../snapshot/types.ts';
 import { defineCheck } from './lib/define-check.ts';
 import { algorithmName, keyLabel } from './lib/encryption-labels.ts';
 import { unreadable } from './lib/unreadable.ts';
+import { SSE_KMS_DEFAULT_ENCRYPTION } from './lib/remediation-snippets.ts';
 
 const optionsSchema = z.strictObject({
   /** Fail SSE-KMS with an AWS managed key (aws/s3), whose key policy nobody can change. */
@@ -42,13 +43,7 @@ export default defineCheck({
     'write that key policy.',
   remediation: {
     text: 'Set default encryption to SSE-KMS with a customer managed key and an S3 Bucket Key.',
-    cli:
-      'aws s3api put-bucket-encryption --bucket BUCKET --server-side-encryption-configuration ' +
-      '\'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"KEY_ARN"},"BucketKeyEnabled":true}]}\'',
-    terraform:
-      'resource "aws_s3_bucket_server_side_encryption_configuration" "this" {\n  bucket = aws_s3_bucket.this.id\n' +
-      '  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm     = "aws:kms"\n' +
-      '      kms_master_key_id = aws_kms_key.this.arn\n    }\n    bucket_key_enabled = true\n  }\n}',
+    ...SSE_KMS_DEFAULT_ENCRYPTION,
   },
   references: {
     url: [

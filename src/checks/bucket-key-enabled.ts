@@ -1,6 +1,7 @@
 import { defaultEncryptionRule } from '../snapshot/encryption.ts';
 import { defineCheck } from './lib/define-check.ts';
 import { unreadable } from './lib/unreadable.ts';
+import { SSE_KMS_DEFAULT_ENCRYPTION } from './lib/remediation-snippets.ts';
 
 export default defineCheck({
   id: 'bucket-key-enabled',
@@ -18,13 +19,7 @@ export default defineCheck({
     text:
       'Enable BucketKeyEnabled in the default encryption rule. Key policies or grants that match ' +
       'kms:EncryptionContext:aws:s3:arn on object ARNs must then match the bucket ARN instead.',
-    cli:
-      'aws s3api put-bucket-encryption --bucket BUCKET --server-side-encryption-configuration ' +
-      '\'{"Rules":[{"ApplyServerSideEncryptionByDefault":{"SSEAlgorithm":"aws:kms","KMSMasterKeyID":"KEY_ARN"},"BucketKeyEnabled":true}]}\'',
-    terraform:
-      'resource "aws_s3_bucket_server_side_encryption_configuration" "this" {\n  bucket = aws_s3_bucket.this.id\n' +
-      '  rule {\n    apply_server_side_encryption_by_default {\n      sse_algorithm     = "aws:kms"\n' +
-      '      kms_master_key_id = aws_kms_key.this.arn\n    }\n    bucket_key_enabled = true\n  }\n}',
+    ...SSE_KMS_DEFAULT_ENCRYPTION,
   },
   references: {
     url: [

@@ -5,6 +5,7 @@ import type { ObjectLock } from '../snapshot/types.ts';
 import { defineCheck } from './lib/define-check.ts';
 import { formatList } from './lib/format-list.ts';
 import { unreadable } from './lib/unreadable.ts';
+import { OBJECT_LOCK_DEFAULT_RETENTION } from './lib/remediation-snippets.ts';
 
 /** Weakest first: a required mode is met by itself or anything after it. */
 const MODES = ['GOVERNANCE', 'COMPLIANCE'] as const;
@@ -60,12 +61,7 @@ export default defineCheck({
     text:
       'Set a default retention with the mode and period your data needs. COMPLIANCE cannot be undone before it ' +
       'expires, even by AWS Support: test with GOVERNANCE and short periods first.',
-    cli:
-      'aws s3api put-object-lock-configuration --bucket BUCKET --object-lock-configuration ' +
-      "'ObjectLockEnabled=Enabled,Rule={DefaultRetention={Mode=COMPLIANCE,Days=30}}'",
-    terraform:
-      'resource "aws_s3_bucket_object_lock_configuration" "this" {\n  bucket = aws_s3_bucket.this.id\n  rule {\n' +
-      '    default_retention {\n      mode = "COMPLIANCE"\n      days = 30\n    }\n  }\n}',
+    ...OBJECT_LOCK_DEFAULT_RETENTION,
   },
   references: {
     url: [

@@ -3,6 +3,7 @@ import { matchingGlob } from './lib/bucket-globs.ts';
 import { defineCheck } from './lib/define-check.ts';
 import { quote } from './lib/format-list.ts';
 import { unreadable } from './lib/unreadable.ts';
+import { OBJECT_LOCK_DEFAULT_RETENTION } from './lib/remediation-snippets.ts';
 
 const optionsSchema = z.strictObject({
   requiredFor: z
@@ -33,12 +34,7 @@ export default defineCheck({
       'Enable Object Lock (it needs versioning, and once on it can never be turned off or versioning suspended), ' +
       'then set a default retention. Buckets that must not be locked, such as server access log targets, ' +
       'should be left out with the requiredFor option.',
-    cli:
-      'aws s3api put-object-lock-configuration --bucket BUCKET --object-lock-configuration ' +
-      "'ObjectLockEnabled=Enabled,Rule={DefaultRetention={Mode=COMPLIANCE,Days=30}}'",
-    terraform:
-      'resource "aws_s3_bucket_object_lock_configuration" "this" {\n  bucket = aws_s3_bucket.this.id\n  rule {\n' +
-      '    default_retention {\n      mode = "COMPLIANCE"\n      days = 30\n    }\n  }\n}',
+    ...OBJECT_LOCK_DEFAULT_RETENTION,
   },
   references: {
     url: [

@@ -5,6 +5,7 @@ import { effectiveFlag } from './lib/effective-public-access-block.ts';
 import type { FlagSource } from './lib/effective-public-access-block.ts';
 import { unreadable } from './lib/unreadable.ts';
 import { publicGrants } from '../policy/public.ts';
+import { BUCKET_PUBLIC_ACCESS_BLOCK } from './lib/remediation-snippets.ts';
 
 const RESTRICTED_AT: Readonly<Record<Extract<FlagSource, 'account' | 'bucket' | 'both'>, string>> = {
   account: 'account',
@@ -39,11 +40,7 @@ export default defineCheck({
     text:
       'Remove the public statement, or pin it with a fixed-value condition (aws:SourceVpce, aws:PrincipalOrgID, ' +
       'aws:SourceArn …); and turn on RestrictPublicBuckets (account-wide if possible).',
-    cli: 'aws s3api put-public-access-block --bucket BUCKET --public-access-block-configuration BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
-    terraform:
-      'resource "aws_s3_bucket_public_access_block" "this" {\n  bucket                  = aws_s3_bucket.this.id\n' +
-      '  block_public_acls       = true\n  ignore_public_acls      = true\n  block_public_policy     = true\n' +
-      '  restrict_public_buckets = true\n}',
+    ...BUCKET_PUBLIC_ACCESS_BLOCK,
   },
   references: {
     url: [

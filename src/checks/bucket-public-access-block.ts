@@ -13,6 +13,7 @@ import {
   unreadableLevel,
 } from './lib/effective-public-access-block.ts';
 import { formatList, quote } from './lib/format-list.ts';
+import { BUCKET_PUBLIC_ACCESS_BLOCK } from './lib/remediation-snippets.ts';
 
 const ACL_FLAGS: readonly PublicAccessBlockFlag[] = ['blockPublicAcls', 'ignorePublicAcls'];
 
@@ -62,13 +63,7 @@ export default defineCheck({
     text:
       'Turn on all four flags at the account level (covers every bucket), or on the bucket. For content that ' +
       'must be public, prefer CloudFront with Origin Access Control, which works with every flag on.',
-    cli:
-      'aws s3api put-public-access-block --bucket BUCKET --public-access-block-configuration ' +
-      'BlockPublicAcls=true,IgnorePublicAcls=true,BlockPublicPolicy=true,RestrictPublicBuckets=true',
-    terraform:
-      'resource "aws_s3_bucket_public_access_block" "this" {\n  bucket                  = aws_s3_bucket.this.id\n' +
-      '  block_public_acls       = true\n  ignore_public_acls      = true\n  block_public_policy     = true\n' +
-      '  restrict_public_buckets = true\n}',
+    ...BUCKET_PUBLIC_ACCESS_BLOCK,
   },
   references: {
     url: [
