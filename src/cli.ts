@@ -8,6 +8,8 @@ import { findCheck } from './cli/find-check.ts';
 import { processIo } from './cli/io.ts';
 import type { CliIo } from './cli/io.ts';
 import { parseReportTarget } from './cli/report-targets.ts';
+import { parseShard } from './cli/shard-flag.ts';
+import type { ProgressMode } from './cli/progress.ts';
 import { runScan } from './cli/scan-command.ts';
 import type { ScanFlags } from './cli/scan-command.ts';
 import { UserError } from './errors.ts';
@@ -57,6 +59,17 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
+/** --progress asks for it even with --quiet or off a terminal; --no-progress never; by default a bar on a terminal. */
+function progressMode(raw: Record<string, unknown>): ProgressMode {
+  if (raw.progress === true) return 'lines';
+  if (raw.progress === false || raw.quiet === true) return 'off';
+  return 'auto';
+}
+
+function isShard(value: unknown): value is { index: number; count: number } {
+  return typeof value === 'object' && value !== null && 'index' in value && 'count' in value;
+}
+
 function scanFlags(raw: Record<string, unknown>): ScanFlags {
   const pick = (key: string): Record<string, string> => {
     const value = optionalString(raw[key]);
@@ -76,6 +89,7 @@ function scanFlags(raw: Record<string, unknown>): ScanFlags {
     showSuppressed: raw.showSuppressed === true,
     bucket: stringList(raw.bucket),
     excludeBucket: stringList(raw.excludeBucket),
+    ...(isShard(raw.shard) ? { shard: raw.shard } : {}),
     checks: stringList(raw.checks),
     skipChecks: stringList(raw.skipChecks),
     format: oneOf<ReportFormat>(FORMATS, raw.format, '--format'),
@@ -88,7 +102,7 @@ function scanFlags(raw: Record<string, unknown>): ScanFlags {
     maxAttempts: typeof raw.maxAttempts === 'number' ? raw.maxAttempts : 8,
     requestTimeout: typeof raw.requestTimeout === 'number' ? raw.requestTimeout : 20_000,
     color: raw.color !== false,
-    progress: raw.progress !== false,
+    progress: progressMode(raw),
     quiet: raw.quiet === true,
   };
 }
@@ -154,6 +168,11 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--endpoint-url <url>', 'send every AWS call to this endpoint (S3-compatible stores, local tests); path-style S3')
     .option('--bucket <glob>', 'only scan buckets whose name matches; repeatable or comma-separated', list)
     .option('--exclude-bucket <glob>', 'skip buckets whose name matches; repeatable or comma-separated', list)
+    .option(
+      '--shard <i/n>',
+      "evaluate only shard i of n (counted from 1) of the buckets, split by a stable hash of the name; account checks run in shard 1; join the JSON reports with 's3-audit merge'",
+      parseShard,
+    )
     .option('--checks <id>', 'run only these checks (ids or globs), even ones off by default', list)
     .option('--skip-checks <id>', 'do not run these checks (ids or globs)', list)
     .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('table'))
@@ -181,7 +200,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     )
     .option('--save-snapshot <file>', 'save the collected state as a JSON Lines snapshot (contains bucket policies)')
     .option('--no-color', 'never color the output (also: NO_COLOR, or stdout not a terminal)')
-    .option('--no-progress', 'no progress line on stderr')
+    .option('--progress', 'report progress on stderr: a bar on a terminal, otherwise a line every 5 seconds (CI logs); also with --quiet')
+    .option('--no-progress', 'no progress on stderr (default: a bar when stderr is a terminal, unless --quiet)')
     .option('-q, --quiet', 'print only the report, errors and warnings')
     .addHelpText('after', SCAN_HELP)
     .action(async (raw: Record<string, unknown>) => {
