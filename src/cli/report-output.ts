@@ -1,9 +1,12 @@
+import { createBaseline, serializeBaseline } from '../baseline/baseline.ts';
 import type { Severity } from '../checks/types.ts';
 import { renderMarkdown } from '../report/markdown.ts';
 import { render } from '../report/render.ts';
 import type { ReportFormat } from '../report/render.ts';
 import { SARIF_MAX_RESULTS, sarifOmittedResults } from '../report/sarif.ts';
+import { plural } from '../report/text.ts';
 import type { CheckInfo, Report } from '../report/types.ts';
+import { TOOL } from '../version.ts';
 import { appendText, assertWritable, writeFileAtomic } from './files.ts';
 import type { CliIo } from './io.ts';
 import { assertDistinctPaths, type ReportTarget } from './report-targets.ts';
@@ -85,4 +88,11 @@ export function announceOutputs(flags: OutputFlags, plan: OutputPlan, io: CliIo)
   if (flags.githubSummary && plan.summaryPath === undefined) {
     io.stderr.write('s3-audit: note: --github-summary: GITHUB_STEP_SUMMARY is not set (not a GitHub Actions step); no summary written\n');
   }
+}
+
+/** --write-baseline: the report's failing findings, for later runs to gate only on new ones. */
+export async function writeBaselineFile(report: Report, path: string, quiet: boolean, io: CliIo): Promise<void> {
+  const written = createBaseline({ tool: TOOL, createdAt: report.finishedAt, account: report.account, findings: report.findings });
+  await writeFileAtomic(path, serializeBaseline(written), '--write-baseline');
+  if (!quiet) io.stderr.write(`s3-audit: wrote baseline of ${plural(written.entries.length, 'failing finding')} to ${path}\n`);
 }

@@ -1,4 +1,4 @@
-import { createBaseline, markBaseline, parseBaseline, serializeBaseline } from '../baseline/baseline.ts';
+import { markBaseline, parseBaseline } from '../baseline/baseline.ts';
 import type { Baseline } from '../baseline/baseline.ts';
 import { collectAccount } from '../collect/collect-account.ts';
 import type { AnyCheck, Finding, Severity } from '../checks/types.ts';
@@ -12,16 +12,15 @@ import type { ScanResult, ScanSource } from '../engine/scan.ts';
 import { neededData, selectChecks } from '../engine/select.ts';
 import { applySuppressions } from '../engine/suppress.ts';
 import { buildReport } from '../report/build.ts';
-import { plural } from '../report/text.ts';
 import { parseSnapshot, serializeSnapshotLine } from '../snapshot/jsonl.ts';
 import { TOOL } from '../version.ts';
 import { bucketFilter } from './bucket-filter.ts';
 import { resolveEndpoints, resolveRegion } from './endpoints.ts';
 import { exitCodeFor } from './exit-code.ts';
-import { assertWritable, openAtomicLineWriter, readLines, readText, writeFileAtomic } from './files.ts';
+import { assertWritable, openAtomicLineWriter, readLines, readText } from './files.ts';
 import type { CliIo } from './io.ts';
 import { loadConfig } from './load-config.ts';
-import { announceOutputs, planOutputs, writeReports } from './report-output.ts';
+import { announceOutputs, planOutputs, writeBaselineFile, writeReports } from './report-output.ts';
 import type { OutputFlags } from './report-output.ts';
 import { baselineWarnings, suppressionWarnings } from './warnings.ts';
 import { createProgress } from './progress.ts';
@@ -157,11 +156,7 @@ export async function runScan(flags: ScanFlags, io: CliIo, registry: readonly An
     ...(flags.shard === undefined ? {} : { shard: flags.shard }),
   });
   await writeReports(report, checks.map((active) => active.check), flags, plan, io);
-  if (flags.writeBaseline !== undefined) {
-    const written = createBaseline({ tool: TOOL, createdAt: report.finishedAt, account, findings });
-    await writeFileAtomic(flags.writeBaseline, serializeBaseline(written), '--write-baseline');
-    if (!flags.quiet) io.stderr.write(`s3-audit: wrote baseline of ${plural(written.entries.length, 'failing finding')} to ${flags.writeBaseline}\n`);
-  }
+  if (flags.writeBaseline !== undefined) await writeBaselineFile(report, flags.writeBaseline, flags.quiet, io);
   // Warnings change what gates the scan: even --quiet prints them.
   const allBuckets = flags.bucket.length === 0 && flags.excludeBucket.length === 0 && flags.shard === undefined;
   for (const warning of [...suppressionWarnings(suppressed, checks, allBuckets), ...baselineWarnings(baseline, flags.baseline ?? '', account)]) {
