@@ -1,5 +1,5 @@
 import { Writable } from 'node:stream';
-import { Format, SingleBar } from 'cli-progress';
+import cliProgress from 'cli-progress';
 import type { Params } from 'cli-progress';
 import type { OutputStream } from './io.ts';
 
@@ -54,7 +54,7 @@ function nodeStream(stream: OutputStream): NodeJS.WritableStream {
 export function createProgress(stream: OutputStream, mode: ProgressMode): Progress {
   const terminal = stream.isTTY === true;
   if (mode === 'off' || (mode === 'auto' && !terminal)) return SILENT;
-  const bar = new SingleBar({
+  const bar = new cliProgress.SingleBar({
     stream: nodeStream(stream),
     // A bar redrawn in place on a terminal; elsewhere one line per interval (cli-progress "noTTY" mode).
     noTTYOutput: !terminal,
@@ -65,7 +65,7 @@ export function createProgress(stream: OutputStream, mode: ProgressMode): Progre
     barIncompleteChar: '\u2591',
     format: (options, params) =>
       terminal
-        ? `scanning buckets ${Format.BarFormat(params.progress, options)} ${describeProgress(params, Date.now())}`
+        ? `scanning buckets ${cliProgress.Format.BarFormat(params.progress, options)} ${describeProgress(params, Date.now())}`
         : `s3-audit: progress: ${describeProgress(params, Date.now())}`,
   });
   let running = false;
