@@ -10,7 +10,7 @@ import { processIo } from './cli/io.ts';
 import type { CliIo } from './cli/io.ts';
 import { parseReportTarget } from './cli/report-targets.ts';
 import { parseShard } from './cli/shard-flag.ts';
-import type { ProgressMode } from './cli/progress.ts';
+import { progressMode } from './cli/progress.ts';
 import { runMerge } from './cli/merge-command.ts';
 import type { MergeFlags } from './cli/merge-command.ts';
 import type { OutputFlags } from './cli/report-output.ts';
@@ -61,13 +61,6 @@ function optionalString(value: unknown): string | undefined {
 
 function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-}
-
-/** --progress asks for it even with --quiet or off a terminal; --no-progress never; by default a bar on a terminal. */
-function progressMode(raw: Record<string, unknown>): ProgressMode {
-  if (raw.progress === true) return 'lines';
-  if (raw.progress === false || raw.quiet === true) return 'off';
-  return 'auto';
 }
 
 function isShard(value: unknown): value is { index: number; count: number } {
@@ -126,7 +119,7 @@ function scanFlags(raw: Record<string, unknown>): ScanFlags {
     concurrency: typeof raw.concurrency === 'number' ? raw.concurrency : 32,
     maxAttempts: typeof raw.maxAttempts === 'number' ? raw.maxAttempts : 8,
     requestTimeout: typeof raw.requestTimeout === 'number' ? raw.requestTimeout : 20_000,
-    progress: progressMode(raw),
+    progress: progressMode(typeof raw.progress === 'boolean' ? raw.progress : undefined, raw.quiet === true),
   };
 }
 

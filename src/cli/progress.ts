@@ -9,6 +9,13 @@ import type { OutputStream } from './io.ts';
  */
 export type ProgressMode = 'auto' | 'lines' | 'off';
 
+/** --progress asks for it even with --quiet or off a terminal; --no-progress never; by default a bar on a terminal unless --quiet. */
+export function progressMode(flag: boolean | undefined, quiet: boolean): ProgressMode {
+  if (flag === true) return 'lines';
+  if (flag === false || quiet) return 'off';
+  return 'auto';
+}
+
 export interface Progress {
   /** Collection starts: `total` buckets to collect. */
   start(total: number): void;

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createProgress, describeProgress, formatDuration, PROGRESS_LINE_INTERVAL_MS } from '../../src/cli/progress.ts';
+import { createProgress, describeProgress, formatDuration, PROGRESS_LINE_INTERVAL_MS, progressMode } from '../../src/cli/progress.ts';
 import type { ProgressMode } from '../../src/cli/progress.ts';
 
 function recorder(isTTY: boolean) {
@@ -75,6 +75,18 @@ describe('progress on stderr: a bar on a terminal, lines with --progress elsewhe
     const { stream, text } = recorder(false);
     createProgress(stream, 'lines').finish();
     expect(text()).toBe('');
+  });
+});
+
+describe('progress flags', () => {
+  it.each<[string, boolean | undefined, boolean, ProgressMode]>([
+    ['neither flag: a bar on a terminal', undefined, false, 'auto'],
+    ['--quiet: none', undefined, true, 'off'],
+    ['--progress: also off a terminal', true, false, 'lines'],
+    ['--progress --quiet: asked for explicitly, so shown', true, true, 'lines'],
+    ['--no-progress: none', false, false, 'off'],
+  ])('%s', (_name, flag, quiet, mode) => {
+    expect(progressMode(flag, quiet)).toBe(mode);
   });
 });
 
