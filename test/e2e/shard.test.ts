@@ -128,6 +128,27 @@ describe('scan --shard i/n and merge (built CLI against the local endpoint)', ()
     ]);
   });
 
+  it('replaying a full snapshot with --shard gives the same shards, with no AWS call', async () => {
+    endpoint = await startAwsEndpoint(ACCOUNT_FIXTURE);
+    const dir = tempDir();
+    const snapshot = join(dir, 'full.jsonl');
+    const full = await runBuiltCli(
+      ['scan', '--endpoint-url', endpoint.url, '--no-config', '--format', 'json', '--output', join(dir, 'full.json'), '--save-snapshot', snapshot],
+      TEST_CREDENTIALS,
+    );
+    await endpoint.close();
+    endpoint = undefined;
+    const files: string[] = [];
+    for (let index = 1; index <= SHARDS; index += 1) {
+      const file = join(dir, `replayed-${String(index)}.json`);
+      files.push(file);
+      await runBuiltCli(['scan', '--snapshot', snapshot, '--no-config', '--shard', `${String(index)}/${String(SHARDS)}`, '--format', 'json', '--output', file]);
+    }
+    const merge = await runBuiltCli(['merge', ...files, '--format', 'json', '--output', join(dir, 'merged.json')]);
+    expect(merge.code).toBe(full.code);
+    expect(withoutTimes(readReport(join(dir, 'merged.json')))).toEqual(withoutTimes(readReport(join(dir, 'full.json'))));
+  });
+
   it('merge renders every format from the shards, SARIF with the rules of the checks that ran', async () => {
     endpoint = await startAwsEndpoint(ACCOUNT_FIXTURE);
     const dir = tempDir();
