@@ -17,14 +17,14 @@ describe('--shard i/n: shard i of n, counted from 1', () => {
     `s3-audit: error: option '--shard <i/n>' argument '${value}' is invalid. ${reason} (see 's3-audit --help')\n`;
 
   it.each<[string, string]>([
-    ['0/4', 'shards are counted from 1 (1/4 … 4/4); with a 0-based job index such as JOB_COMPLETION_INDEX, pass $((JOB_COMPLETION_INDEX+1))/N.'],
-    ['5/4', 'there are only 4 shards (1/4 … 4/4).'],
-    ['1/0', 'the number of shards must be from 1 to 1000000.'],
-    ['1/1000001', 'the number of shards must be from 1 to 1000000.'],
-    ['a/b', 'expected i/n, shard i of n counted from 1, e.g. --shard 1/4 (with a 0-based job index such as JOB_COMPLETION_INDEX, pass $((JOB_COMPLETION_INDEX+1))/N).'],
-    ['2', 'expected i/n, shard i of n counted from 1, e.g. --shard 1/4 (with a 0-based job index such as JOB_COMPLETION_INDEX, pass $((JOB_COMPLETION_INDEX+1))/N).'],
-    ['-1/4', 'expected i/n, shard i of n counted from 1, e.g. --shard 1/4 (with a 0-based job index such as JOB_COMPLETION_INDEX, pass $((JOB_COMPLETION_INDEX+1))/N).'],
-    ['1.5/4', 'expected i/n, shard i of n counted from 1, e.g. --shard 1/4 (with a 0-based job index such as JOB_COMPLETION_INDEX, pass $((JOB_COMPLETION_INDEX+1))/N).'],
+    ['0/4', '--shard counts shards from 1 (1/4 … 4/4); with a 0-based job index such as JOB_COMPLETION_INDEX, pass $((JOB_COMPLETION_INDEX+1))/N.'],
+    ['5/4', '--shard 5/4: there are only 4 shards (1/4 … 4/4).'],
+    ['1/0', '--shard i/n needs n from 1 to 1000000.'],
+    ['1/1000001', '--shard i/n needs n from 1 to 1000000.'],
+    ['a/b', '--shard expects i/n, shard i of n counted from 1, e.g. --shard 1/4 (with a 0-based job index such as JOB_COMPLETION_INDEX, pass $((JOB_COMPLETION_INDEX+1))/N).'],
+    ['2', '--shard expects i/n, shard i of n counted from 1, e.g. --shard 1/4 (with a 0-based job index such as JOB_COMPLETION_INDEX, pass $((JOB_COMPLETION_INDEX+1))/N).'],
+    ['-1/4', '--shard expects i/n, shard i of n counted from 1, e.g. --shard 1/4 (with a 0-based job index such as JOB_COMPLETION_INDEX, pass $((JOB_COMPLETION_INDEX+1))/N).'],
+    ['1.5/4', '--shard expects i/n, shard i of n counted from 1, e.g. --shard 1/4 (with a 0-based job index such as JOB_COMPLETION_INDEX, pass $((JOB_COMPLETION_INDEX+1))/N).'],
   ])('refuses --shard %s before any work: exit 2, one line', async (value, reason) => {
     const { code, out, err } = await cli(['scan', '--shard', value, '--snapshot', 'never-read.jsonl']);
     expect(code).toBe(2);

@@ -82,16 +82,25 @@ describe('scan --shard i/n and merge (built CLI against the local endpoint)', ()
     const full = await scan(['--format', 'json', '--output', join(dir, 'full.json')]);
     const shardFiles: string[] = [];
     const loggingReads: number[] = [];
+    const lockReads: number[] = [];
+    const versioningReads: number[] = [];
     for (let index = 1; index <= SHARDS; index += 1) {
       const file = join(dir, `shard-${String(index)}.json`);
       shardFiles.push(file);
       endpoint.reset();
       const run = await scan(['--shard', `${String(index)}/${String(SHARDS)}`, '--format', 'json', '--output', file, '--fail-on', 'none', '--allow-incomplete']);
       expect(run.code).toBe(0);
-      loggingReads.push(endpoint.counts()['s3:GetBucketLogging'] ?? 0);
+      const counts = endpoint.counts();
+      loggingReads.push(counts['s3:GetBucketLogging'] ?? 0);
+      lockReads.push(counts['s3:GetObjectLockConfiguration'] ?? 0);
+      versioningReads.push(counts['s3:GetBucketVersioning'] ?? 0);
     }
-    // The documented cost of correct cross-bucket verdicts: every shard reads the logging of every bucket.
+    // The documented cost of correct cross-bucket verdicts: every shard reads the logging and Object
+    // Lock of all 13 buckets; everything else only for its own buckets (once per bucket over all shards).
     expect(loggingReads).toEqual([13, 13, 13]);
+    expect(lockReads).toEqual([13, 13, 13]);
+    expect(versioningReads.reduce((sum, reads) => sum + reads, 0)).toBe(13);
+    expect(versioningReads.every((reads) => reads < 13)).toBe(true);
 
     const shards = shardFiles.map(readReport);
     expect(shards.map((report) => report.shard)).toEqual([1, 2, 3].map((index) => ({ index, count: SHARDS })));
