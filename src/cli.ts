@@ -3,11 +3,17 @@ import { BUILTIN_CHECKS } from './checks/registry.ts';
 import { SEVERITIES } from './checks/types.ts';
 import type { Severity } from './checks/types.ts';
 import { EXIT } from './cli/exit-code.ts';
+import type { GatePolicy } from './cli/exit-code.ts';
 import { CONFIG_FILE_NAME } from './config/config.ts';
 import { findCheck } from './cli/find-check.ts';
 import { processIo } from './cli/io.ts';
 import type { CliIo } from './cli/io.ts';
 import { parseReportTarget } from './cli/report-targets.ts';
+import { parseShard } from './cli/shard-flag.ts';
+import { progressMode } from './cli/progress.ts';
+import { runMerge } from './cli/merge-command.ts';
+import type { MergeFlags } from './cli/merge-command.ts';
+import type { OutputFlags } from './cli/report-output.ts';
 import { runScan } from './cli/scan-command.ts';
 import type { ScanFlags } from './cli/scan-command.ts';
 import { UserError } from './errors.ts';
@@ -57,49 +63,109 @@ function stringList(value: unknown): string[] {
   return Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
 }
 
-function scanFlags(raw: Record<string, unknown>): ScanFlags {
-  const pick = (key: string): Record<string, string> => {
-    const value = optionalString(raw[key]);
-    return value === undefined ? {} : { [key]: value };
-  };
+function isShard(value: unknown): value is { index: number; count: number } {
+  return typeof value === 'object' && value !== null && 'index' in value && 'count' in value;
+}
+
+/** `{ key: value }` when the flag was given as a string, else nothing (exactOptionalPropertyTypes). */
+function pick(raw: Record<string, unknown>, key: string): Record<string, string> {
+  const value = optionalString(raw[key]);
+  return value === undefined ? {} : { [key]: value };
+}
+
+/** Where the report goes and how it looks: the same for scan and merge. */
+function outputFlags(raw: Record<string, unknown>): OutputFlags {
   return {
-    ...pick('profile'),
-    ...pick('region'),
-    ...pick('endpointUrl'),
-    ...pick('output'),
-    ...pick('snapshot'),
-    ...pick('saveSnapshot'),
+    ...pick(raw, 'output'),
     ...(raw.sarifCategory === undefined ? {} : { sarifCategory: sarifCategory(raw.sarifCategory) }),
-    ...pick('baseline'),
-    ...pick('writeBaseline'),
-    ...(raw.config === false ? { config: false } : pick('config')),
     showSuppressed: raw.showSuppressed === true,
-    bucket: stringList(raw.bucket),
-    excludeBucket: stringList(raw.excludeBucket),
-    checks: stringList(raw.checks),
-    skipChecks: stringList(raw.skipChecks),
     format: oneOf<ReportFormat>(FORMATS, raw.format, '--format'),
     reports: stringList(raw.report).map(parseReportTarget),
     githubSummary: raw.githubSummary === true,
     severity: oneOf<Severity>(SEVERITIES, raw.severity, '--severity'),
-    failOn: oneOf<Severity | 'none'>([...SEVERITIES, 'none'], raw.failOn, '--fail-on'),
-    allowIncomplete: raw.allowIncomplete === true,
-    concurrency: typeof raw.concurrency === 'number' ? raw.concurrency : 32,
-    maxAttempts: typeof raw.maxAttempts === 'number' ? raw.maxAttempts : 8,
-    requestTimeout: typeof raw.requestTimeout === 'number' ? raw.requestTimeout : 20_000,
     color: raw.color !== false,
-    progress: raw.progress !== false,
     quiet: raw.quiet === true,
   };
 }
 
-const SCAN_HELP = `
+function gatePolicy(raw: Record<string, unknown>): GatePolicy {
+  return {
+    failOn: oneOf<Severity | 'none'>([...SEVERITIES, 'none'], raw.failOn, '--fail-on'),
+    allowIncomplete: raw.allowIncomplete === true,
+  };
+}
+
+function mergeFlags(raw: Record<string, unknown>): MergeFlags {
+  return { ...outputFlags(raw), ...gatePolicy(raw), ...pick(raw, 'writeBaseline') };
+}
+
+function scanFlags(raw: Record<string, unknown>): ScanFlags {
+  return {
+    ...outputFlags(raw),
+    ...gatePolicy(raw),
+    ...pick(raw, 'profile'),
+    ...pick(raw, 'region'),
+    ...pick(raw, 'endpointUrl'),
+    ...pick(raw, 'snapshot'),
+    ...pick(raw, 'saveSnapshot'),
+    ...pick(raw, 'baseline'),
+    ...pick(raw, 'writeBaseline'),
+    ...(raw.config === false ? { config: false } : pick(raw, 'config')),
+    bucket: stringList(raw.bucket),
+    excludeBucket: stringList(raw.excludeBucket),
+    ...(isShard(raw.shard) ? { shard: raw.shard } : {}),
+    checks: stringList(raw.checks),
+    skipChecks: stringList(raw.skipChecks),
+    concurrency: typeof raw.concurrency === 'number' ? raw.concurrency : 32,
+    maxAttempts: typeof raw.maxAttempts === 'number' ? raw.maxAttempts : 8,
+    requestTimeout: typeof raw.requestTimeout === 'number' ? raw.requestTimeout : 20_000,
+    progress: progressMode(typeof raw.progress === 'boolean' ? raw.progress : undefined, raw.quiet === true),
+  };
+}
+
+/** --format … --allow-incomplete: how the report looks, where it goes and what fails the run; scan and merge alike. */
+function addReportOptions(command: Command): Command {
+  return command
+    .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('table'))
+    .option('--output <file>', 'write the report to a file (atomically) instead of stdout')
+    .option(
+      '--report <format=file>',
+      `also write a report in this format to this file (atomically); repeatable: --report sarif=s3.sarif --report junit=s3.xml (formats: ${FORMATS.join(', ')})`,
+      repeatable,
+    )
+    .option('--sarif-category <id>', 'GitHub code scanning category of the SARIF report (default: s3-audit/<account>); one per account or scope')
+    .option('--github-summary', 'append a Markdown summary to $GITHUB_STEP_SUMMARY when it is set (GitHub Actions job summary)')
+    .addOption(new Option('--severity <min>', 'only show findings at or above this severity; never changes the exit code').choices(SEVERITIES).default('info'))
+    .addOption(new Option('--fail-on <min>', 'exit 1 when a finding at or above this severity fails').choices([...SEVERITIES, 'none']).default('low'))
+    .option('--allow-incomplete', 'exit 0 instead of 3 when some verdicts are unknown');
+}
+
+const SHOW_SUPPRESSED_HELP = 'list suppressed findings with their reason in the table (they are always counted, and always in JSON)';
+const WRITE_BASELINE_HELP = 'record the failing findings as a baseline file (atomically); the exit code is unchanged';
+const NO_COLOR_HELP = 'never color the output (also: NO_COLOR, or stdout not a terminal)';
+const QUIET_HELP = 'print only the report, errors and warnings';
+
+const EXIT_CODES_HELP = `
 Exit codes:
   0  scan complete, nothing failing at or above --fail-on
   1  a failing finding at or above --fail-on (wins over 3); suppressed ones and those in --baseline never count
   2  usage, configuration, credentials or fatal error (one line on stderr)
   3  scan incomplete: some verdicts are unknown (e.g. AccessDenied); --allow-incomplete turns this into 0
+`;
 
+const MERGE_HELP = `${EXIT_CODES_HELP}
+Each report must be the JSON report of 's3-audit scan --shard i/n' (--format json --output FILE,
+or --report json=FILE): all n shards of one account, by the same s3-audit version, each once. The
+merged report equals the report of one unsharded scan: findings in the same order, the summary
+counted over all of them, errors and notes once each, startedAt the earliest, finishedAt the latest.
+Anything else exits 2 naming the file and the reason, e.g. 'shard 3/4 missing'.
+
+Examples:
+  s3-audit merge shard-*.json                                    the table of the whole account
+  s3-audit merge shard-*.json --report sarif=s3.sarif --report json=s3.json --fail-on high
+`;
+
+const SCAN_HELP = `${EXIT_CODES_HELP}
 Configuration (${CONFIG_FILE_NAME} in the working directory, or --config FILE; README section Configuration):
   checks:
     bucket-versioning:                    per check id, all optional:
@@ -128,6 +194,15 @@ Examples:
   s3-audit scan --report sarif=s3.sarif --report json=s3.json --report junit=s3.xml --github-summary
                                                  table on the terminal, three files, a job summary in GitHub Actions
   s3-audit scan --snapshot scan.jsonl            re-evaluate a saved scan offline, no AWS calls
+
+Large accounts (README section "Large accounts: sharding"): run n jobs, each with its own --shard,
+then join their JSON reports:
+  s3-audit scan --shard 2/4 --format json --output shard-2.json --fail-on none
+  s3-audit merge shard-1.json shard-2.json shard-3.json shard-4.json --report sarif=s3.sarif
+Buckets are split by a stable hash of the name; account-level checks run in shard 1 only. When a
+cross-bucket check runs (the logging graph), every shard also reads the logging and Object Lock
+configuration of the other shards' buckets (up to 2 calls per bucket), so its verdicts are those
+of one unsharded scan.
 `;
 
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -146,7 +221,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       },
     });
 
-  program
+  const scan = program
     .command('scan')
     .description('collect the S3 configuration of an account, evaluate the checks and report')
     .option('--profile <name>', 'AWS shared-config profile to use')
@@ -154,25 +229,19 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--endpoint-url <url>', 'send every AWS call to this endpoint (S3-compatible stores, local tests); path-style S3')
     .option('--bucket <glob>', 'only scan buckets whose name matches; repeatable or comma-separated', list)
     .option('--exclude-bucket <glob>', 'skip buckets whose name matches; repeatable or comma-separated', list)
-    .option('--checks <id>', 'run only these checks (ids or globs), even ones off by default', list)
-    .option('--skip-checks <id>', 'do not run these checks (ids or globs)', list)
-    .addOption(new Option('--format <format>', 'report format').choices(FORMATS).default('table'))
-    .option('--output <file>', 'write the report to a file (atomically) instead of stdout')
     .option(
-      '--report <format=file>',
-      `also write a report in this format to this file (atomically); repeatable: --report sarif=s3.sarif --report junit=s3.xml (formats: ${FORMATS.join(', ')})`,
-      repeatable,
+      '--shard <i/n>',
+      "evaluate only shard i of n (counted from 1) of the buckets, split by a stable hash of the name; account checks run in shard 1; join the JSON reports with 's3-audit merge'",
+      parseShard,
     )
-    .option('--sarif-category <id>', 'GitHub code scanning category of the SARIF report (default: s3-audit/<account>); one per account or scope')
-    .option('--github-summary', 'append a Markdown summary to $GITHUB_STEP_SUMMARY when it is set (GitHub Actions job summary)')
-    .addOption(new Option('--severity <min>', 'only show findings at or above this severity; never changes the exit code').choices(SEVERITIES).default('info'))
-    .addOption(new Option('--fail-on <min>', 'exit 1 when a finding at or above this severity fails').choices([...SEVERITIES, 'none']).default('low'))
-    .option('--allow-incomplete', 'exit 0 instead of 3 when some verdicts are unknown')
+    .option('--checks <id>', 'run only these checks (ids or globs), even ones off by default', list)
+    .option('--skip-checks <id>', 'do not run these checks (ids or globs)', list);
+  addReportOptions(scan)
     .option('--config <file>', `read check settings, trusted accounts and suppressions from this YAML file (default: ${CONFIG_FILE_NAME} in the working directory, if present)`)
     .option('--no-config', `do not read ${CONFIG_FILE_NAME} from the working directory`)
-    .option('--show-suppressed', 'list suppressed findings with their reason in the table (they are always counted, and always in JSON)')
+    .option('--show-suppressed', SHOW_SUPPRESSED_HELP)
     .option('--baseline <file>', 'fail only on findings that are not in this baseline file; the table marks them (new)')
-    .option('--write-baseline <file>', 'record the failing findings of this scan as a baseline file (atomically); the exit code is unchanged')
+    .option('--write-baseline <file>', WRITE_BASELINE_HELP)
     .option('--concurrency <n>', 'API calls in flight at once, across the whole scan', positiveInteger('--concurrency', 1024), 32)
     .option('--max-attempts <n>', 'attempts per API call; throttling and 5xx are retried with jittered exponential backoff', positiveInteger('--max-attempts', 20), 8)
     .option('--request-timeout <ms>', 'give up on one API request after this many milliseconds', positiveInteger('--request-timeout', 600_000), 20_000)
@@ -180,12 +249,27 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       new Option('--snapshot <file>', 'evaluate a saved snapshot instead of calling AWS').conflicts(['profile', 'region', 'endpointUrl']),
     )
     .option('--save-snapshot <file>', 'save the collected state as a JSON Lines snapshot (contains bucket policies)')
-    .option('--no-color', 'never color the output (also: NO_COLOR, or stdout not a terminal)')
-    .option('--no-progress', 'no progress line on stderr')
-    .option('-q, --quiet', 'print only the report, errors and warnings')
+    .option('--no-color', NO_COLOR_HELP)
+    .option('--progress', 'report progress on stderr: a bar on a terminal, otherwise a line every 5 seconds (CI logs); also with --quiet')
+    .option('--no-progress', 'no progress on stderr (default: a bar when stderr is a terminal, unless --quiet)')
+    .option('-q, --quiet', QUIET_HELP)
     .addHelpText('after', SCAN_HELP)
     .action(async (raw: Record<string, unknown>) => {
       setExitCode(await runScan(scanFlags(raw), io));
+    });
+
+  const merge = program
+    .command('merge')
+    .description("join the JSON reports of all shards of a scan ('s3-audit scan --shard i/n') into the report of the whole account")
+    .argument('<report.json...>', 'the JSON reports of shards 1/n … n/n, in any order');
+  addReportOptions(merge)
+    .option('--show-suppressed', SHOW_SUPPRESSED_HELP)
+    .option('--write-baseline <file>', WRITE_BASELINE_HELP)
+    .option('--no-color', NO_COLOR_HELP)
+    .option('-q, --quiet', QUIET_HELP)
+    .addHelpText('after', MERGE_HELP)
+    .action(async (paths: string[], raw: Record<string, unknown>) => {
+      setExitCode(await runMerge(paths, mergeFlags(raw), io));
     });
 
   program

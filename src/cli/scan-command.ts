@@ -1,4 +1,4 @@
-import { createBaseline, markBaseline, parseBaseline, serializeBaseline } from '../baseline/baseline.ts';
+import { markBaseline, parseBaseline } from '../baseline/baseline.ts';
 import type { Baseline } from '../baseline/baseline.ts';
 import { collectAccount } from '../collect/collect-account.ts';
 import type { AnyCheck, Finding, Severity } from '../checks/types.ts';
@@ -6,44 +6,36 @@ import { BUILTIN_CHECKS } from '../checks/registry.ts';
 import { isIndexCheck } from '../checks/types.ts';
 import type { ActiveCheck } from '../engine/evaluate.ts';
 import { scan } from '../engine/scan.ts';
+import { inShard, ownsAccountResources } from '../engine/shard.ts';
+import type { Shard } from '../engine/shard.ts';
 import type { ScanResult, ScanSource } from '../engine/scan.ts';
 import { neededData, selectChecks } from '../engine/select.ts';
 import { applySuppressions } from '../engine/suppress.ts';
 import { buildReport } from '../report/build.ts';
-import { renderMarkdown } from '../report/markdown.ts';
-import { render } from '../report/render.ts';
-import { plural } from '../report/text.ts';
-import type { ReportFormat } from '../report/render.ts';
-import { SARIF_MAX_RESULTS, sarifOmittedResults } from '../report/sarif.ts';
-import type { Report } from '../report/types.ts';
 import { parseSnapshot, serializeSnapshotLine } from '../snapshot/jsonl.ts';
 import { TOOL } from '../version.ts';
 import { bucketFilter } from './bucket-filter.ts';
 import { resolveEndpoints, resolveRegion } from './endpoints.ts';
 import { exitCodeFor } from './exit-code.ts';
-import { appendText, assertWritable, openAtomicLineWriter, readLines, readText, writeFileAtomic } from './files.ts';
+import { assertWritable, openAtomicLineWriter, readLines, readText } from './files.ts';
 import type { CliIo } from './io.ts';
 import { loadConfig } from './load-config.ts';
-import { assertDistinctPaths, type ReportTarget } from './report-targets.ts';
+import { announceOutputs, planOutputs, writeBaselineFile, writeReports } from './report-output.ts';
+import type { OutputFlags } from './report-output.ts';
 import { baselineWarnings, suppressionWarnings } from './warnings.ts';
 import { createProgress } from './progress.ts';
+import type { Progress, ProgressMode } from './progress.ts';
 
-export interface ScanFlags {
+export interface ScanFlags extends OutputFlags {
   readonly profile?: string;
   readonly region?: string;
   readonly endpointUrl?: string;
   readonly bucket: readonly string[];
   readonly excludeBucket: readonly string[];
+  /** --shard i/n: evaluate only this shard's buckets (and the account, in shard 1). */
+  readonly shard?: Shard;
   readonly checks: readonly string[];
   readonly skipChecks: readonly string[];
-  readonly format: ReportFormat;
-  readonly output?: string;
-  /** --report <format>=<file>: more reports from the same scan. */
-  readonly reports: readonly ReportTarget[];
-  /** Append a Markdown summary to $GITHUB_STEP_SUMMARY when that is set. */
-  readonly githubSummary: boolean;
-  readonly sarifCategory?: string;
-  readonly severity: Severity;
   readonly failOn: Severity | 'none';
   readonly allowIncomplete: boolean;
   readonly concurrency: number;
@@ -53,24 +45,36 @@ export interface ScanFlags {
   readonly saveSnapshot?: string;
   /** A config file; `false` for --no-config; absent: `.s3-audit.yml` in the working directory if present. */
   readonly config?: string | false;
-  readonly showSuppressed: boolean;
   readonly baseline?: string;
   readonly writeBaseline?: string;
-  readonly color: boolean;
-  readonly progress: boolean;
-  readonly quiet: boolean;
+  readonly progress: ProgressMode;
+}
+
+/** Which buckets a scan evaluates, and which it only indexes for the cross-bucket checks. */
+interface BucketScope {
+  /** --bucket/--exclude-bucket. */
+  readonly filtered: (name: string) => boolean;
+  /** …and in this shard: evaluated. */
+  readonly evaluated: (name: string) => boolean;
+}
+
+function bucketScope(flags: ScanFlags): BucketScope {
+  const filtered = bucketFilter(flags.bucket, flags.excludeBucket);
+  const { shard } = flags;
+  return { filtered, evaluated: shard === undefined ? filtered : (name) => filtered(name) && inShard(shard, name) };
 }
 
 async function openSource(
   flags: ScanFlags,
   io: CliIo,
   checks: readonly ActiveCheck[],
-  includeBucket: (name: string) => boolean,
+  scope: BucketScope,
+  progress: Progress,
 ): Promise<ScanSource> {
   if (flags.snapshot !== undefined) {
     return parseSnapshot(await readLines(flags.snapshot, '--snapshot'), flags.snapshot);
   }
-  const progress = createProgress(io.stderr, flags.progress && !flags.quiet);
+  const indexChecks = checks.filter((active) => isIndexCheck(active.check));
   const profile = flags.profile ?? io.env.AWS_PROFILE;
   const collection = await collectAccount({
     region: resolveRegion(flags.region, io.env),
@@ -81,33 +85,19 @@ async function openSource(
     maxAttempts: flags.maxAttempts,
     requestTimeoutMs: flags.requestTimeout,
     needs: neededData(checks),
-    includeBucket,
-    listUnscanned: checks.some((active) => isIndexCheck(active.check)),
-    onBucketDone: (done, total) => {
-      progress.update(done, total);
-      if (done === total) progress.finish();
+    includeBucket: scope.evaluated,
+    listUnscanned: indexChecks.length > 0,
+    // Cross-bucket checks need the logging and Object Lock of every bucket, the other shards' too:
+    // up to 2 calls per bucket of the account, so that a shard's verdicts equal an unsharded scan's.
+    ...(flags.shard === undefined || indexChecks.length === 0
+      ? {}
+      : { indexOnly: { includeBucket: (name: string) => scope.filtered(name) && !scope.evaluated(name), needs: neededData(indexChecks) } }),
+    onBucketDone: (done) => {
+      progress.update(done);
     },
   });
+  progress.start(collection.bucketCount);
   return collection;
-}
-
-function nonEmpty(value: string | undefined): string | undefined {
-  return value === undefined || value === '' ? undefined : value;
-}
-
-/** --output (in --format) and every --report, in the order given. */
-function reportFiles(flags: ScanFlags): ReportTarget[] {
-  const output = flags.output === undefined ? [] : [{ format: flags.format, path: flags.output, flag: '--output' }];
-  return [...output, ...flags.reports];
-}
-
-/** GitHub rejects a run past its result limit, so the SARIF report left some out: say so, even with --quiet. */
-function warnAboutSarifLimit(report: Report, files: readonly ReportTarget[], io: CliIo): void {
-  const omitted = sarifOmittedResults(report);
-  if (omitted === 0 || !files.some((file) => file.format === 'sarif')) return;
-  io.stderr.write(
-    `s3-audit: warning: the SARIF report leaves out the ${omitted} least severe failing findings: GitHub code scanning takes at most ${SARIF_MAX_RESULTS} results per run; the other reports list them all\n`,
-  );
 }
 
 async function readBaseline(path: string | undefined): Promise<Baseline | undefined> {
@@ -122,32 +112,30 @@ export async function runScan(flags: ScanFlags, io: CliIo, registry: readonly An
   const startedAt = new Date().toISOString();
   const config = await loadConfig(flags.config, io.cwd, registry);
   const checks = selectChecks(registry, { only: flags.checks, skip: flags.skipChecks }, config.checks);
-  const includeBucket = bucketFilter(flags.bucket, flags.excludeBucket);
+  const scope = bucketScope(flags);
   const baseline = await readBaseline(flags.baseline);
-  const files = reportFiles(flags);
-  const summaryPath = flags.githubSummary ? nonEmpty(io.env.GITHUB_STEP_SUMMARY) : undefined;
-  assertDistinctPaths([
-    ...files,
+  const plan = await planOutputs(flags, io, [
     ...(flags.saveSnapshot === undefined ? [] : [{ path: flags.saveSnapshot, flag: '--save-snapshot' }]),
     ...(flags.writeBaseline === undefined ? [] : [{ path: flags.writeBaseline, flag: '--write-baseline' }]),
   ]);
-  // Output paths are checked before the first AWS call: a long scan must not end in "cannot write".
-  for (const file of files) await assertWritable(file.path, file.flag);
-  if (summaryPath !== undefined) await assertWritable(summaryPath, '--github-summary: GITHUB_STEP_SUMMARY');
   if (flags.writeBaseline !== undefined) await assertWritable(flags.writeBaseline, '--write-baseline');
   const snapshotWriter =
     flags.saveSnapshot === undefined ? undefined : await openAtomicLineWriter(flags.saveSnapshot, '--save-snapshot');
+  const progress = createProgress(io.stderr, flags.progress);
   let result: ScanResult;
   try {
-    const source = await openSource(flags, io, checks, includeBucket);
+    const source = await openSource(flags, io, checks, scope, progress);
     await snapshotWriter?.write(serializeSnapshotLine(source.header));
     result = await scan(source, checks, {
       trustedAccounts: config.trustedAccounts,
-      ...(flags.snapshot === undefined ? {} : { includeBucket }),
+      includeBucket: scope.evaluated,
+      evaluateAccount: ownsAccountResources(flags.shard),
       ...(snapshotWriter === undefined ? {} : { onRecord: (record) => snapshotWriter.write(serializeSnapshotLine(record)) }),
     });
+    progress.finish();
     await snapshotWriter?.commit();
   } catch (error) {
+    progress.finish();
     await snapshotWriter?.abort();
     throw error;
   }
@@ -165,46 +153,22 @@ export async function runScan(flags: ScanFlags, io: CliIo, registry: readonly An
     errors: result.errors,
     notes: result.notes,
     baselineGiven: baseline !== undefined,
+    ...(flags.shard === undefined ? {} : { shard: flags.shard }),
   });
-  const toTerminal = flags.output === undefined;
-  const color = toTerminal && flags.color && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
-  const checkInfo = checks.map((active) => active.check);
-  const renderAs = (format: ReportFormat, inColor: boolean): string =>
-    render(format, report, {
-      minSeverity: flags.severity,
-      color: inColor,
-      showSuppressed: flags.showSuppressed,
-      checks: checkInfo,
-      ...(flags.sarifCategory === undefined ? {} : { sarifCategory: flags.sarifCategory }),
-    });
-  if (toTerminal) io.stdout.write(renderAs(flags.format, color));
-  for (const file of files) await writeFileAtomic(file.path, renderAs(file.format, false), file.flag);
-  if (summaryPath !== undefined) {
-    await appendText(summaryPath, `${renderMarkdown(report, { minSeverity: flags.severity })}\n`, '--github-summary: GITHUB_STEP_SUMMARY');
-  }
-  warnAboutSarifLimit(report, files, io);
-  if (flags.writeBaseline !== undefined) {
-    const written = createBaseline({ tool: TOOL, createdAt: report.finishedAt, account, findings });
-    await writeFileAtomic(flags.writeBaseline, serializeBaseline(written), '--write-baseline');
-    if (!flags.quiet) io.stderr.write(`s3-audit: wrote baseline of ${plural(written.entries.length, 'failing finding')} to ${flags.writeBaseline}\n`);
-  }
+  await writeReports(report, checks.map((active) => active.check), flags, plan, io);
+  if (flags.writeBaseline !== undefined) await writeBaselineFile(report, flags.writeBaseline, flags.quiet, io);
   // Warnings change what gates the scan: even --quiet prints them.
-  const allBuckets = flags.bucket.length === 0 && flags.excludeBucket.length === 0;
+  const allBuckets = flags.bucket.length === 0 && flags.excludeBucket.length === 0 && flags.shard === undefined;
   for (const warning of [...suppressionWarnings(suppressed, checks, allBuckets), ...baselineWarnings(baseline, flags.baseline ?? '', account)]) {
     io.stderr.write(`s3-audit: warning: ${warning}\n`);
   }
-  if (!flags.quiet) {
-    // The table lists notes itself; for files and machine formats stderr is where a person sees them.
-    if (!(toTerminal && flags.format === 'table')) {
-      for (const note of result.notes) io.stderr.write(`s3-audit: note: ${note}\n`);
-    }
-    for (const file of files) io.stderr.write(`s3-audit: wrote ${file.format} report to ${file.path}\n`);
-    if (flags.githubSummary && summaryPath === undefined) {
-      io.stderr.write('s3-audit: note: --github-summary: GITHUB_STEP_SUMMARY is not set (not a GitHub Actions step); no summary written\n');
-    }
-    if (flags.saveSnapshot !== undefined) {
-      io.stderr.write(`s3-audit: saved snapshot to ${flags.saveSnapshot} (it contains bucket policies: store it like one)\n`);
-    }
+  // The table lists notes itself; for files and machine formats stderr is where a person sees them.
+  if (!flags.quiet && !(flags.output === undefined && flags.format === 'table')) {
+    for (const note of result.notes) io.stderr.write(`s3-audit: note: ${note}\n`);
+  }
+  announceOutputs(flags, plan, io);
+  if (!flags.quiet && flags.saveSnapshot !== undefined) {
+    io.stderr.write(`s3-audit: saved snapshot to ${flags.saveSnapshot} (it contains bucket policies: store it like one)\n`);
   }
   return exitCodeFor(report, { failOn: flags.failOn, allowIncomplete: flags.allowIncomplete });
 }

@@ -34,9 +34,11 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
       ? getAccountPublicAccessBlock(api, accountId)
       : undefined;
     const buckets: (ListedBucket | undefined)[] = [];
+    const indexOnly: (ListedBucket | undefined)[] = [];
     const unscanned: (ListedBucket | undefined)[] = [];
     for await (const bucket of listBuckets(api, options.region)) {
       if (options.includeBucket(bucket.name)) buckets.push(bucket);
+      else if (options.indexOnly?.includeBucket(bucket.name) === true) indexOnly.push(bucket);
       else if (options.listUnscanned === true) unscanned.push(bucket);
     }
     const publicAccessBlock = await accountPublicAccessBlock;
@@ -60,11 +62,20 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
       keys: S3_BUCKET_DATA_KEYS.filter((key) => needs.has(key)),
       ...(kmsKeys.length === 0 ? {} : { kms: createKmsLookup(api, accountId, kmsKeys) }),
     };
-    const stream: BucketStream = { api, clients, abort, context, onBucketDone: options.onBucketDone };
+    const indexContext: BucketContext = {
+      accountId,
+      homeRegion: options.region,
+      keys: S3_BUCKET_DATA_KEYS.filter((key) => options.indexOnly?.needs.has(key) === true),
+    };
+    const stream: BucketStream = { api, clients, abort, onBucketDone: options.onBucketDone };
+    const phases: BucketPhase[] = [
+      { buckets, context, indexOnly: false },
+      { buckets: indexOnly, context: indexContext, indexOnly: true },
+    ];
     return {
       header,
-      bucketCount: buckets.length,
-      records: bucketRecords(stream, buckets, unscanned, Math.max(1, options.concurrency) * BUCKETS_PER_CALL_SLOT),
+      bucketCount: buckets.length + indexOnly.length,
+      records: bucketRecords(stream, phases, unscanned, Math.max(1, options.concurrency) * BUCKETS_PER_CALL_SLOT),
     };
   } catch (err) {
     abort.abort();
@@ -82,40 +93,48 @@ interface BucketStream {
   readonly api: Api;
   readonly clients: Clients;
   readonly abort: AbortController;
-  readonly context: BucketContext;
   readonly onBucketDone: ((done: number, total: number) => void) | undefined;
 }
 
+/** Buckets collected with one context: the scanned ones, then those only indexed (--shard). */
+interface BucketPhase {
+  readonly buckets: (ListedBucket | undefined)[];
+  readonly context: BucketContext;
+  readonly indexOnly: boolean;
+}
+
 /**
- * One record per listed bucket left out of the scan (when asked for), then one per scanned
+ * One record per listed bucket left out of the scan (when asked for), then one per collected
  * bucket, yielded as soon as its calls are done. Only `window` buckets are collected at a time,
  * so memory does not grow with the account. Ending the iteration early cancels the calls in
  * flight; either way the clients are closed at the end.
  */
 async function* bucketRecords(
   stream: BucketStream,
-  buckets: (ListedBucket | undefined)[],
+  phases: readonly BucketPhase[],
   unscanned: (ListedBucket | undefined)[],
   window: number,
 ): AsyncGenerator<SnapshotRecord, void, undefined> {
-  const total = buckets.length;
+  const total = phases.reduce((sum, phase) => sum + phase.buckets.length, 0);
   let done = 0;
   try {
     for (const { name, region } of drain(unscanned)) {
       yield { type: 'unscanned-bucket', name, ...(region === undefined ? {} : { region }) };
     }
-    const outcomes = mapUnordered(drain(buckets), window, (bucket) =>
-      collectBucket(stream.api, bucket, stream.context),
-    );
-    for await (const outcome of outcomes) {
-      done += 1;
-      stream.onBucketDone?.(done, total);
-      yield outcome.deleted
-        ? {
+    for (const phase of phases) {
+      const outcomes = mapUnordered(drain(phase.buckets), window, (bucket) => collectBucket(stream.api, bucket, phase.context));
+      for await (const outcome of outcomes) {
+        done += 1;
+        stream.onBucketDone?.(done, total);
+        if (!outcome.deleted) yield { type: 'bucket', bucket: outcome.bucket };
+        // The shard that owns a bucket deleted mid-scan notes it; an index-only one simply drops out of the index.
+        else if (!phase.indexOnly) {
+          yield {
             type: 'note',
             message: `Bucket ${outcome.name} was deleted during the scan (${outcome.operation} answered NoSuchBucket); it is not in this report.`,
-          }
-        : { type: 'bucket', bucket: outcome.bucket };
+          };
+        }
+      }
     }
   } finally {
     stream.abort.abort();

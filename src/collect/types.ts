@@ -28,6 +28,13 @@ export interface CollectOptions {
    * that includeBucket leaves out: the bucket index must know every bucket of the account.
    */
   readonly listUnscanned?: boolean;
+  /**
+   * Listed buckets that includeBucket leaves out, but whose `needs` (the bucket index's data:
+   * logging, Object Lock) are read anyway: with --shard, the other shards' buckets, so that
+   * cross-bucket checks see the whole account. They are yielded as `bucket` records holding only
+   * that data; the scan indexes them and evaluates nothing on them.
+   */
+  readonly indexOnly?: { readonly includeBucket: (name: string) => boolean; readonly needs: ReadonlySet<DataKey> };
   /** Called after each bucket is collected (progress display). */
   readonly onBucketDone?: (done: number, total: number) => void;
 }

@@ -16,8 +16,13 @@ export interface ScanSource {
 
 export interface ScanOptions {
   readonly trustedAccounts: readonly string[];
-  /** --bucket/--exclude-bucket for a replayed snapshot; a live collection was already filtered. */
+  /**
+   * The buckets evaluated (--bucket/--exclude-bucket, --shard); the others only feed the bucket
+   * index. A live collection was already filtered, except for the index-only buckets of --shard.
+   */
   readonly includeBucket?: (name: string) => boolean;
+  /** Evaluate the account-level checks (default true); with --shard only shard 1 does. */
+  readonly evaluateAccount?: boolean;
   /** Sees every record as it streams by, e.g. to save the snapshot. */
   readonly onRecord?: (record: SnapshotRecord) => void | Promise<void>;
 }
@@ -57,7 +62,8 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
   const { account } = source.header;
   const context: AccountContext = { account, trustedAccounts: options.trustedAccounts };
   const accountResource = accountRef(account);
-  const findings: Finding[] = evaluateResource('account', account, accountResource, checks, context);
+  const findings: Finding[] =
+    options.evaluateAccount === false ? [] : evaluateResource('account', account, accountResource, checks, context);
   const errors: ScanError[] = [];
   const accountError = errorOf(account.publicAccessBlock, accountResource.arn);
   if (accountError !== undefined) errors.push(accountError);

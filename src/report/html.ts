@@ -6,6 +6,7 @@ import { resourceLabel } from './resource-label.ts';
 import { html, SafeHtml } from './safe-html.ts';
 import { compareSeverity, severityRank } from './severity.ts';
 import { compareStrings, formatDuration, plural } from './text.ts';
+import { shardFacts } from './shard-facts.ts';
 import type { Report } from './types.ts';
 
 // Bounds the file for accounts with 10^5 buckets; the JSON report has everything.
@@ -206,6 +207,7 @@ export function renderHtml(report: Report): string {
   const facts = [
     `account ${report.account}`,
     `partition ${report.partition}`,
+    ...shardFacts(report),
     plural(report.summary.resources, 'resource'),
     plural(report.summary.checks, 'check'),
     `started ${report.startedAt}`,

@@ -2,6 +2,7 @@ import { SEVERITIES, type Finding } from '../checks/types.ts';
 import { describeSuppression, outcomeOf, tallyOutcomes, type OutcomeTally } from './outcome.ts';
 import { compareSeverity, meetsSeverity } from './severity.ts';
 import { formatDuration, plural } from './text.ts';
+import { shardFacts } from './shard-facts.ts';
 import type { RenderOptions, Report } from './types.ts';
 
 /**
@@ -130,6 +131,7 @@ export function renderMarkdown(report: Report, options: Pick<RenderOptions, 'min
   const facts = [
     `account ${escapeMarkdown(report.account)}`,
     `partition ${escapeMarkdown(report.partition)}`,
+    ...shardFacts(report),
     plural(report.summary.resources, 'resource'),
     plural(report.summary.checks, 'check'),
     ...(duration === undefined ? [] : [duration]),

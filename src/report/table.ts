@@ -2,6 +2,7 @@ import { Chalk } from 'chalk';
 import { SEVERITIES, type Finding, type ResourceType, type Severity } from '../checks/types.ts';
 import { compareSeverity, meetsSeverity } from './severity.ts';
 import { formatDuration, plural, sanitize, wrap } from './text.ts';
+import { shardFacts } from './shard-facts.ts';
 import type { RenderOptions, Report, StatusCounts } from './types.ts';
 
 // Fixed rather than read from the terminal: renderers are pure, and a report piped into a
@@ -72,6 +73,7 @@ function header(report: Report, palette: Palette): string {
   const parts = [
     `account ${sanitize(report.account)}`,
     `partition ${sanitize(report.partition)}`,
+    ...shardFacts(report),
     plural(report.summary.resources, 'resource'),
     plural(report.summary.checks, 'check'),
     formatDuration(report.startedAt, report.finishedAt),

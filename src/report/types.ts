@@ -29,6 +29,8 @@ export interface Report {
   readonly tool: { readonly name: string; readonly version: string };
   readonly account: string;
   readonly partition: string;
+  /** With --shard: which part of the account's buckets this report covers; `s3-audit merge` joins them. */
+  readonly shard?: { readonly index: number; readonly count: number };
   readonly startedAt: string;
   readonly finishedAt: string;
   /** false when any verdict is unknown. */

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { bucketFilter } from '../../src/cli/bucket-filter.ts';
 import { resolveEndpoints, resolveRegion } from '../../src/cli/endpoints.ts';
-import { createProgress } from '../../src/cli/progress.ts';
 
 describe('resolveEndpoints', () => {
   it.each([
@@ -51,44 +50,5 @@ describe('bucketFilter', () => {
     ['? matches one character', ['dev-dat?'], [], ['dev-data']],
   ])('%s', (_name, include, exclude, expected) => {
     expect(names.filter(bucketFilter(include, exclude))).toEqual(expected);
-  });
-});
-
-describe('progress', () => {
-  function recorder(isTTY: boolean) {
-    const writes: string[] = [];
-    return { stream: { write: (text: string) => writes.push(text), isTTY }, writes };
-  }
-
-  it('is silent when stderr is not a terminal', () => {
-    const { stream, writes } = recorder(false);
-    const progress = createProgress(stream, true);
-    progress.update(1, 2);
-    progress.finish();
-    expect(writes).toEqual([]);
-  });
-
-  it('is silent when disabled (--no-progress, --quiet)', () => {
-    const { stream, writes } = recorder(true);
-    createProgress(stream, false).update(1, 2);
-    expect(writes).toEqual([]);
-  });
-
-  it('redraws one line with count, rate and ETA, at most every 100 ms, and clears it at the end', () => {
-    const { stream, writes } = recorder(true);
-    let now = 0;
-    const progress = createProgress(stream, true, () => now);
-    now = 1000;
-    progress.update(10, 40);
-    now = 1050;
-    progress.update(11, 40);
-    now = 2000;
-    progress.update(40, 40);
-    progress.finish();
-    expect(writes).toEqual([
-      '\r\u001b[2Kscanning buckets 10/40 · 10.0/s · ETA 3s',
-      '\r\u001b[2Kscanning buckets 40/40 · 20.0/s · ETA 0s',
-      '\r\u001b[2K',
-    ]);
   });
 });

@@ -35,7 +35,7 @@ function flags(overrides: Partial<ScanFlags>): ScanFlags {
   return {
     bucket: [], excludeBucket: [], checks: [], skipChecks: [], format: 'json', severity: 'info', failOn: 'low',
     allowIncomplete: false, concurrency: 1, maxAttempts: 1, requestTimeout: 1000, showSuppressed: false, reports: [], githubSummary: false,
-    color: false, progress: false, quiet: true, ...overrides,
+    color: false, progress: 'off', quiet: true, ...overrides,
   };
 }
 

@@ -15,6 +15,11 @@ function section(markdown: string, heading: string): string[] {
 }
 
 describe('Markdown report', () => {
+  it('names the shard of a --shard report among its facts (one job summary per matrix job)', () => {
+    const markdown = renderMarkdown(reportOf([], { finishedAt: 'not a date', shard: { index: 3, count: 8 } }), ALL);
+    expect(markdown.split('\n')[2]).toBe('account 123456789012 · partition aws · shard 3/8 · 0 resources · 0 checks · s3-audit 0.1.0');
+  });
+
   it('counts suppressed findings in their own column and lists them apart, never as failures', () => {
     const accepted: Finding = {
       ...finding(LOGS, 'bucket-versioning', 'medium', 'fail'),

@@ -126,6 +126,11 @@ describe('renderTable', () => {
     const text = renderTable(reportOf([], { finishedAt: 'not a date' }), PLAIN);
     expect(text.split('\n')[0]).toBe('s3-audit 0.1.0 · account 123456789012 · partition aws · 0 resources · 0 checks');
   });
+
+  it('names the shard of a --shard report in the header', () => {
+    const text = renderTable(reportOf([], { finishedAt: 'not a date', shard: { index: 2, count: 4 } }), PLAIN);
+    expect(text.split('\n')[0]).toBe('s3-audit 0.1.0 · account 123456789012 · partition aws · shard 2/4 · 0 resources · 0 checks');
+  });
 });
 
 describe('renderTable with suppressions and a baseline', () => {
