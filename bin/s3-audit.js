@@ -6,5 +6,11 @@ process.stdout.on('error', (error) => {
   if (error.code !== 'EPIPE') throw error;
   process.exit(process.exitCode ?? 0);
 });
+// Ctrl-C stops the scan and writes nothing partial (exit 130); a second Ctrl-C stops at once.
+const interrupt = new globalThis.AbortController();
+process.once('SIGINT', () => {
+  interrupt.abort();
+  process.once('SIGINT', () => process.exit(130));
+});
 const { run } = await import('../dist/cli.js');
-process.exitCode = await run(process.argv.slice(2));
+process.exitCode = await run(process.argv.slice(2), interrupt.signal);

@@ -10,7 +10,7 @@ import type { CliIo } from './cli/io.ts';
 import { parseReportTarget } from './cli/report-targets.ts';
 import { runScan } from './cli/scan-command.ts';
 import type { ScanFlags } from './cli/scan-command.ts';
-import { UserError } from './errors.ts';
+import { Interrupted, UserError } from './errors.ts';
 import { isOneOf } from './is-one-of.ts';
 import { CATALOG_FORMATS, renderCatalog, renderExplanation } from './report/catalog.ts';
 import type { CatalogFormat } from './report/catalog.ts';
@@ -90,6 +90,7 @@ function scanFlags(raw: Record<string, unknown>): ScanFlags {
     color: raw.color !== false,
     progress: raw.progress !== false,
     quiet: raw.quiet === true,
+    debug: raw.debug === true,
   };
 }
 
@@ -183,6 +184,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--no-color', 'never color the output (also: NO_COLOR, or stdout not a terminal)')
     .option('--no-progress', 'no progress line on stderr')
     .option('-q, --quiet', 'print only the report, errors and warnings')
+    .option('--debug', 'log every AWS call on stderr: service, operation, region, request, status, duration, retries (never headers or credentials)')
     .addHelpText('after', SCAN_HELP)
     .action(async (raw: Record<string, unknown>) => {
       setExitCode(await runScan(scanFlags(raw), io));
@@ -228,6 +230,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       // Help and --version exit 0; every parse error is a usage error (2), not commander's 1.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    if (error instanceof Interrupted) {
+      io.stderr.write(`s3-audit: ${error.message}\n`);
+      return EXIT.interrupted;
+    }
     if (error instanceof UserError) {
       io.stderr.write(`s3-audit: error: ${error.message}\n`);
       return EXIT.usage;
@@ -237,6 +243,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-export function run(argv: readonly string[]): Promise<number> {
-  return main(argv, processIo());
+/** `interrupt`: aborted on SIGINT by bin/s3-audit.js, the one place that handles process signals. */
+export function run(argv: readonly string[], interrupt?: AbortSignal): Promise<number> {
+  return main(argv, processIo(interrupt));
 }

@@ -21,7 +21,8 @@ import { TOOL } from '../version.ts';
 import { bucketFilter } from './bucket-filter.ts';
 import { resolveEndpoints, resolveRegion } from './endpoints.ts';
 import { exitCodeFor } from './exit-code.ts';
-import { appendText, assertWritable, openAtomicLineWriter, readLines, readText, writeFileAtomic } from './files.ts';
+import { appendText, assertWritable, MAX_FILE_BYTES, openAtomicLineWriter, readLines, readText, writeFileAtomic } from './files.ts';
+import { Interrupted } from '../errors.ts';
 import type { CliIo } from './io.ts';
 import { loadConfig } from './load-config.ts';
 import { assertDistinctPaths, type ReportTarget } from './report-targets.ts';
@@ -59,6 +60,8 @@ export interface ScanFlags {
   readonly color: boolean;
   readonly progress: boolean;
   readonly quiet: boolean;
+  /** Log every AWS call to stderr. */
+  readonly debug?: boolean;
 }
 
 async function openSource(
@@ -80,6 +83,8 @@ async function openSource(
     concurrency: flags.concurrency,
     maxAttempts: flags.maxAttempts,
     requestTimeoutMs: flags.requestTimeout,
+    ...(io.interrupt === undefined ? {} : { signal: io.interrupt }),
+    ...(flags.debug === true ? { debug: (line: string) => io.stderr.write(`s3-audit: debug: ${line}\n`) } : {}),
     needs: neededData(checks),
     includeBucket,
     listUnscanned: checks.some((active) => isIndexCheck(active.check)),
@@ -111,7 +116,7 @@ function warnAboutSarifLimit(report: Report, files: readonly ReportTarget[], io:
 }
 
 async function readBaseline(path: string | undefined): Promise<Baseline | undefined> {
-  return path === undefined ? undefined : parseBaseline(await readText(path, '--baseline'), `--baseline ${path}`);
+  return path === undefined ? undefined : parseBaseline(await readText(path, '--baseline', MAX_FILE_BYTES.baseline), `--baseline ${path}`);
 }
 
 /**
@@ -146,10 +151,12 @@ export async function runScan(flags: ScanFlags, io: CliIo, registry: readonly An
       ...(flags.snapshot === undefined ? {} : { includeBucket }),
       ...(snapshotWriter === undefined ? {} : { onRecord: (record) => snapshotWriter.write(serializeSnapshotLine(record)) }),
     });
+    // Calls cancelled by Ctrl-C look like failed reads: such a result must not become a report.
+    if (io.interrupt?.aborted === true) throw new Interrupted();
     await snapshotWriter?.commit();
   } catch (error) {
     await snapshotWriter?.abort();
-    throw error;
+    throw io.interrupt?.aborted === true ? new Interrupted() : error;
   }
 
   const account = result.header.account.accountId;

@@ -28,6 +28,10 @@ export interface CollectOptions {
    * that includeBucket leaves out: the bucket index must know every bucket of the account.
    */
   readonly listUnscanned?: boolean;
+  /** Aborted when the user interrupts the run: calls in flight are cancelled, queued ones fail at once. */
+  readonly signal?: AbortSignal;
+  /** --debug: receives one line per API call (no headers, credentials redacted). */
+  readonly debug?: (line: string) => void;
   /** Called after each bucket is collected (progress display). */
   readonly onBucketDone?: (done: number, total: number) => void;
 }
