@@ -12,5 +12,12 @@ process.once('SIGINT', () => {
   interrupt.abort();
   process.once('SIGINT', () => process.exit(130));
 });
-const { run } = await import('../dist/cli.js');
+const { run, describeUnexpected } = await import('../dist/cli.js');
+// main() turns every error it sees into an exit code; this catches what escapes it (a stray promise).
+const crash = (error) => {
+  process.stderr.write(describeUnexpected(error));
+  process.exit(2);
+};
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
 process.exitCode = await run(process.argv.slice(2), interrupt.signal);

@@ -211,7 +211,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   return program;
 }
 
-function describeUnexpected(error: unknown): string {
+/** A bug: one line saying so and where to report it, never a stack trace. */
+export function describeUnexpected(error: unknown): string {
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return `s3-audit: internal error: ${detail.split('\n')[0] ?? ''} — this is a bug in s3-audit; please report it to the project's issue tracker with the command you ran (never your credentials)\n`;
 }

@@ -110,7 +110,8 @@ export const MAX_FILE_BYTES = {
 } as const;
 
 function formatBytes(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${Math.round(bytes / (1024 * 1024))} MiB` : `${bytes} bytes`;
+  const mib = 1024 * 1024;
+  return bytes >= mib && bytes % mib === 0 ? `${bytes / mib} MiB` : `${bytes} bytes`;
 }
 
 /**

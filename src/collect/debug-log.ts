@@ -21,7 +21,7 @@ function queryString(query: unknown): string {
  * `GET /bucket?policy`: the request as serialized, before signing. Headers are never logged, and
  * the line still goes through the credential redactions in case a query carried a signature.
  */
-function requestLine(request: unknown): string | undefined {
+export function requestLine(request: unknown): string | undefined {
   if (typeof request !== 'object' || request === null) return undefined;
   const { method, hostname, path, query } = request as RequestLike;
   if (typeof method !== 'string' || typeof path !== 'string') return undefined;
