@@ -100,6 +100,7 @@ Exit codes:
   1  a failing finding at or above --fail-on (wins over 3); suppressed ones and those in --baseline never count
   2  usage, configuration, credentials or fatal error (one line on stderr)
   3  scan incomplete: some verdicts are unknown (e.g. AccessDenied); --allow-incomplete turns this into 0
+  130  interrupted (Ctrl-C): nothing written, not even a partial report
 
 Configuration (${CONFIG_FILE_NAME} in the working directory, or --config FILE; README section Configuration):
   checks:

@@ -101,7 +101,7 @@ export async function openAtomicLineWriter(path: string, flag: string): Promise<
   };
 }
 
-/** Sizes past which an input file is refused rather than read (README, Limits). */
+/** Sizes past which an input file is refused rather than read (docs/reliability.md, Input limits). */
 export const MAX_FILE_BYTES = {
   config: 1024 * 1024,
   baseline: 256 * 1024 * 1024,
