@@ -148,6 +148,7 @@ function allBlocked(on: boolean) {
 describe.concurrent('transient and broken answers', () => {
   it('a throttling storm: each call is retried --max-attempts times, then unknown with SlowDown; the scan ends', async () => {
     const { report, counts } = await expectUnknownVersioning('SlowDown', ['--max-attempts', '3']);
+    // One request for the healthy bucket, three attempts for the throttled one.
     expect(counts['s3:GetBucketVersioning']).toBe(1 + 3);
     expect(errorsOf(report)).toEqual(['GetBucketVersioning arn:aws:s3:::faulty SlowDown: Please reduce your request rate.']);
   });
@@ -181,11 +182,11 @@ describe.concurrent('transient and broken answers', () => {
     expect(errorsOf(report)).toEqual(['GetBucketVersioning arn:aws:s3:::faulty TimeoutError: a request has exceeded the configured 200 ms requestTimeout.']);
   });
 
-  it('--request-timeout applies per request: four 150 ms answers in a row pass under a 400 ms timeout', async () => {
-    const slow = { GetBucketVersioning: { kind: 'delay', ms: 150 } } as const;
+  it('--request-timeout applies per request: four 300 ms answers in a row pass under a 1000 ms timeout', async () => {
+    const slow = { GetBucketVersioning: { kind: 'delay', ms: 300 } } as const;
     const { run } = await scanWith(
       { accountId: ACCOUNT, buckets: ['s1', 's2', 's3', 's4'].map((name) => hardened(name, slow)) },
-      [...VERSIONING, '--request-timeout', '400', '--concurrency', '1'],
+      [...VERSIONING, '--request-timeout', '1000', '--concurrency', '1', '--max-attempts', '1'],
     );
     expect(run.code).toBe(0);
     expect(verdicts(parseJson<Report>(run.stdout))).toHaveLength(4);
@@ -265,7 +266,7 @@ describe.concurrent('bucket policies s3-audit cannot judge', () => {
     Condition: { Bool: { 'aws:SecureTransport': 'false' } },
   });
   it.each([
-    ['not valid JSON', '{"Version": "2012-10-17", "Statement": [', /not valid JSON/],
+    ['that is not valid JSON', '{"Version": "2012-10-17", "Statement": [', /not valid JSON/],
     ['larger than the 20 KB S3 accepts', JSON.stringify({ Version: '2012-10-17', Statement: Array.from({ length: 120 }, (_, i) => tlsDeny(i)) }), /^\d+ bytes without whitespace, more than the 20480 bytes S3 accepts for a bucket policy$/],
   ])('a policy %s: the TLS check is unknown and says why', async (_case, policy, reason) => {
     const { run } = await scanWith({ accountId: ACCOUNT, buckets: [{ ...hardened('b'), policy }] }, ['--checks', 'bucket-tls-only']);
