@@ -66,7 +66,7 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
       accountId,
       homeRegion: options.region,
       keys: S3_BUCKET_DATA_KEYS.filter((key) => needs.has(key)),
-      ...(kmsKeys.length === 0 ? {} : { kms: createKmsLookup(api, accountId, kmsKeys) }),
+      ...(kmsKeys.length === 0 ? {} : { kms: createKmsLookup(api, accountId, kmsKeys, options.region) }),
     };
     const stream: BucketStream = { api, clients, abort, context, onBucketDone: options.onBucketDone };
     return {

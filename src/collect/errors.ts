@@ -175,18 +175,28 @@ const REGION_NOT_ENABLED_CODES = new Set([
   'InvalidToken',
   'AllAccessDisabled',
   'IllegalLocationConstraintException',
+  // KMS's answer to credentials it does not know.
+  'UnrecognizedClientException',
 ]);
 
+/** Where a failed read was made: a bucket or a KMS key, its region, and the scan's home region. */
+export interface ReadLocation {
+  readonly resource: 'bucket' | 'key';
+  readonly region: string;
+  readonly homeRegion: string;
+}
+
 /**
- * observeFailure for a bucket read in `region`. The scan's credentials already worked in the home
- * region, so a credential error in another one most likely means that Region is not enabled: say so.
+ * observeFailure for a read in another region than the home one. The scan's credentials already
+ * worked in the home region, so a credential error elsewhere most likely means that Region is
+ * not enabled for the account: say so.
  */
-export function observeBucketFailure(operation: string, err: unknown, region: string, homeRegion: string): Observed<never> {
+export function observeRegionalFailure(operation: string, err: unknown, where: ReadLocation): Observed<never> {
   const observed = observeFailure(operation, err);
-  if (observed.state !== 'error' || region === homeRegion || !REGION_NOT_ENABLED_CODES.has(observed.code)) return observed;
+  if (observed.state !== 'error' || where.region === where.homeRegion || !REGION_NOT_ENABLED_CODES.has(observed.code)) return observed;
   return observedError(
     operation,
     observed.code,
-    `${observed.message} (the bucket is in ${region}, which may not be enabled for this account: opt-in Regions must be enabled before their buckets can be read)`,
+    `${observed.message} (the ${where.resource} is in ${where.region}, which may not be enabled for this account: opt-in Regions must be enabled before their ${where.resource}s can be read)`,
   );
 }

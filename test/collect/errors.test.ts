@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, isNoSuchBucket, observeBucketFailure, observeFailure, sanitizeMessage } from '../../src/collect/errors.ts';
+import { describeError, isNoSuchBucket, observeFailure, observeRegionalFailure, sanitizeMessage } from '../../src/collect/errors.ts';
 import { awsError, networkError } from './support.ts';
 
 describe('observeFailure: "not configured" answers become absent', () => {
@@ -87,12 +87,12 @@ describe('observeFailure: everything else is an error with operation, code and m
   });
 });
 
-describe('observeBucketFailure: a Region that may not be enabled', () => {
+describe('observeRegionalFailure: a Region that may not be enabled', () => {
   const denied = (code: string) => awsError({ code, status: 403, message: 'The AWS Access Key Id you provided does not exist in our records.' });
   it.each(['InvalidAccessKeyId', 'InvalidToken', 'AllAccessDisabled', 'IllegalLocationConstraintException'])(
     '%s from a bucket outside the home region says the Region may not be enabled',
     (code) => {
-      expect(observeBucketFailure('GetBucketPolicy', denied(code), 'af-south-1', 'us-east-1')).toEqual({
+      expect(observeRegionalFailure('GetBucketPolicy', denied(code), { resource: 'bucket', region: 'af-south-1', homeRegion: 'us-east-1' })).toEqual({
         state: 'error',
         operation: 'GetBucketPolicy',
         code,
@@ -102,11 +102,20 @@ describe('observeBucketFailure: a Region that may not be enabled', () => {
     },
   );
 
+  it('names a KMS key in another Region (UnrecognizedClientException)', () => {
+    const err = awsError({ code: 'UnrecognizedClientException', status: 400, message: 'The security token included in the request is invalid.' });
+    expect(observeRegionalFailure('DescribeKey', err, { resource: 'key', region: 'me-south-1', homeRegion: 'us-east-1' })).toMatchObject({
+      code: 'UnrecognizedClientException',
+      message:
+        'The security token included in the request is invalid. (the key is in me-south-1, which may not be enabled for this account: opt-in Regions must be enabled before their keys can be read)',
+    });
+  });
+
   it.each([
     ['the same code in the home region, where the credentials were just accepted by STS', 'InvalidAccessKeyId', 'us-east-1'],
     ['AccessDenied in another region', 'AccessDenied', 'af-south-1'],
   ])('no hint for %s', (_case, code, region) => {
-    expect(observeBucketFailure('GetBucketPolicy', denied(code), region, 'us-east-1')).toEqual(observeFailure('GetBucketPolicy', denied(code)));
+    expect(observeRegionalFailure('GetBucketPolicy', denied(code), { resource: 'bucket', region, homeRegion: 'us-east-1' })).toEqual(observeFailure('GetBucketPolicy', denied(code)));
   });
 });
 
