@@ -1,9 +1,11 @@
 import { closeSync, mkdirSync, openSync, readdirSync, ftruncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { main } from '../../src/cli.ts';
 import { MAX_FILE_BYTES } from '../../src/cli/files.ts';
 import { present } from '../../src/snapshot/observed.ts';
+import { useFakeCredentials } from '../collect/support.ts';
+import { startAwsEndpoint } from '../support/aws-endpoint/index.ts';
 import { memoryIo } from '../support/memory-io.ts';
 import { ONLY_PINNED_CHECKS } from '../support/pinned-checks.ts';
 import { tempDir, writeSnapshot } from '../support/snapshot-file.ts';
@@ -126,4 +128,28 @@ describe('a bug or an interrupt inside main()', () => {
     expect(io.err()).toBe('s3-audit: interrupted: the scan stopped before it finished; no report, snapshot or baseline was written\n');
     expect(readdirSync(dir)).toEqual(['snapshot.jsonl']);
   });
+
+  it('an interrupt during collection clears the progress line before saying it stopped: exit 130', async () => {
+    useFakeCredentials();
+    const slow = { GetBucketVersioning: { kind: 'delay', ms: 10_000 } } as const;
+    const endpoint = await startAwsEndpoint({ accountId: '123456789012', buckets: [{ name: 'quick', region: 'us-east-1' }, { name: 'stuck', region: 'us-east-1', faults: slow }] });
+    try {
+      const interrupt = new AbortController();
+      const io = { ...memoryIo({ tty: true }), interrupt: interrupt.signal };
+      const running = main(['scan', '--endpoint-url', endpoint.url, '--region', 'us-east-1', '--checks', 'bucket-versioning'], io);
+      while (!io.err().includes('scanning buckets 1/2')) await new Promise((resolve) => setTimeout(resolve, 20));
+      interrupt.abort();
+      expect(await running).toBe(130);
+      const clearLine = '\r\u001b[2K';
+      expect(io.err()).toContain('scanning buckets 1/2');
+      expect(io.err().endsWith(`${clearLine}s3-audit: interrupted: the scan stopped before it finished; no report, snapshot or baseline was written\n`)).toBe(true);
+      expect(io.out()).toBe('');
+    } finally {
+      await endpoint.close();
+    }
+  });
+});
+
+afterEach(() => {
+  vi.unstubAllEnvs();
 });
