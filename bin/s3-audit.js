@@ -6,5 +6,18 @@ process.stdout.on('error', (error) => {
   if (error.code !== 'EPIPE') throw error;
   process.exit(process.exitCode ?? 0);
 });
-const { run } = await import('../dist/cli.js');
-process.exitCode = await run(process.argv.slice(2));
+// Ctrl-C stops the scan and writes nothing partial (exit 130); a second Ctrl-C stops at once.
+const interrupt = new globalThis.AbortController();
+process.once('SIGINT', () => {
+  interrupt.abort();
+  process.once('SIGINT', () => process.exit(130));
+});
+const { run, describeUnexpected } = await import('../dist/cli.js');
+// main() turns every error it sees into an exit code; this catches what escapes it (a stray promise).
+const crash = (error) => {
+  process.stderr.write(describeUnexpected(error));
+  process.exit(2);
+};
+process.on('uncaughtException', crash);
+process.on('unhandledRejection', crash);
+process.exitCode = await run(process.argv.slice(2), interrupt.signal);

@@ -16,7 +16,7 @@ import type { MergeFlags } from './cli/merge-command.ts';
 import type { OutputFlags } from './cli/report-output.ts';
 import { runScan } from './cli/scan-command.ts';
 import type { ScanFlags } from './cli/scan-command.ts';
-import { UserError } from './errors.ts';
+import { Interrupted, UserError } from './errors.ts';
 import { isOneOf } from './is-one-of.ts';
 import { CATALOG_FORMATS, renderCatalog, renderExplanation } from './report/catalog.ts';
 import type { CatalogFormat } from './report/catalog.ts';
@@ -111,6 +111,7 @@ function scanFlags(raw: Record<string, unknown>): ScanFlags {
     ...pick(raw, 'baseline'),
     ...pick(raw, 'writeBaseline'),
     ...(raw.config === false ? { config: false } : pick(raw, 'config')),
+    debug: raw.debug === true,
     bucket: stringList(raw.bucket),
     excludeBucket: stringList(raw.excludeBucket),
     ...(isShard(raw.shard) ? { shard: raw.shard } : {}),
@@ -151,6 +152,7 @@ Exit codes:
   1  a failing finding at or above --fail-on (wins over 3); suppressed ones and those in --baseline never count
   2  usage, configuration, credentials or fatal error (one line on stderr)
   3  scan incomplete: some verdicts are unknown (e.g. AccessDenied); --allow-incomplete turns this into 0
+  130  interrupted (Ctrl-C): nothing written, not even a partial report
 `;
 
 const MERGE_HELP = `${EXIT_CODES_HELP}
@@ -253,6 +255,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--progress', 'report progress on stderr: a bar on a terminal, otherwise a line every 5 seconds (CI logs); also with --quiet')
     .option('--no-progress', 'no progress on stderr (default: a bar when stderr is a terminal, unless --quiet)')
     .option('-q, --quiet', QUIET_HELP)
+    .option('--debug', 'log every AWS call on stderr: service, operation, region, request, status, duration, retries (never headers or credentials)')
     .addHelpText('after', SCAN_HELP)
     .action(async (raw: Record<string, unknown>) => {
       setExitCode(await runScan(scanFlags(raw), io));
@@ -293,7 +296,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   return program;
 }
 
-function describeUnexpected(error: unknown): string {
+/** A bug: one line saying so and where to report it, never a stack trace. */
+export function describeUnexpected(error: unknown): string {
   const detail = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return `s3-audit: internal error: ${detail.split('\n')[0] ?? ''} — this is a bug in s3-audit; please report it to the project's issue tracker with the command you ran (never your credentials)\n`;
 }
@@ -312,6 +316,10 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
       // Help and --version exit 0; every parse error is a usage error (2), not commander's 1.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
+    if (error instanceof Interrupted) {
+      io.stderr.write(`s3-audit: ${error.message}\n`);
+      return EXIT.interrupted;
+    }
     if (error instanceof UserError) {
       io.stderr.write(`s3-audit: error: ${error.message}\n`);
       return EXIT.usage;
@@ -321,6 +329,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
   }
 }
 
-export function run(argv: readonly string[]): Promise<number> {
-  return main(argv, processIo());
+/** `interrupt`: aborted on SIGINT by bin/s3-audit.js, the one place that handles process signals. */
+export function run(argv: readonly string[], interrupt?: AbortSignal): Promise<number> {
+  return main(argv, processIo(interrupt));
 }

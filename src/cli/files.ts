@@ -2,7 +2,6 @@ import { constants, createReadStream, createWriteStream } from 'node:fs';
 import { access, appendFile, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { randomBytes } from 'node:crypto';
 import { basename, dirname, join, resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { once } from 'node:events';
 import { UserError } from '../errors.ts';
 
@@ -102,34 +101,91 @@ export async function openAtomicLineWriter(path: string, flag: string): Promise<
   };
 }
 
-/** Lines of a text file, read as a stream; a missing or unreadable file is a UserError naming it. */
-export async function readLines(path: string, flag: string): Promise<AsyncIterable<string>> {
+/** Sizes past which an input file is refused rather than read (docs/reliability.md, Input limits). */
+export const MAX_FILE_BYTES = {
+  config: 1024 * 1024,
+  baseline: 256 * 1024 * 1024,
+  /** A shard's JSON report for merge: read whole, so bounded by V8's longest string (~512 MiB). */
+  report: 512 * 1024 * 1024,
+  /** Per line: a snapshot streams, but one line is held whole (a bucket record is far below this). */
+  snapshotLine: 16 * 1024 * 1024,
+} as const;
+
+function formatBytes(bytes: number): string {
+  const mib = 1024 * 1024;
+  return bytes >= mib && bytes % mib === 0 ? `${bytes / mib} MiB` : `${bytes} bytes`;
+}
+
+/**
+ * Lines of a text file, read as a stream; a missing or unreadable file, or a line longer than
+ * `maxLineBytes` (a binary or foreign file), is a UserError naming the flag, the path and the line.
+ */
+export async function readLines(path: string, flag: string, maxLineBytes: number = MAX_FILE_BYTES.snapshotLine): Promise<AsyncIterable<string>> {
   const stream = createReadStream(resolve(path), { encoding: 'utf8' });
   await once(stream, 'open').catch((error: unknown) => {
     throw new UserError(`${flag} ${path}: cannot read (${describeFsError(error)})`);
   });
-  return createInterface({ input: stream, crlfDelay: Infinity });
+  return splitLines(stream, maxLineBytes, {
+    tooLong: (line) => `${flag} ${path}:${line}: a line longer than ${formatBytes(maxLineBytes)}; not a file s3-audit wrote`,
+    unreadable: (error) => `${flag} ${path}: cannot read (${describeFsError(error)})`,
+  });
+}
+
+async function* splitLines(
+  chunks: AsyncIterable<string>,
+  maxLength: number,
+  problem: { tooLong(line: number): string; unreadable(error: unknown): string },
+): AsyncGenerator<string> {
+  let pending = '';
+  let line = 0;
+  try {
+    for await (const chunk of chunks) {
+      const parts = (pending + chunk).split('\n');
+      pending = parts.pop() ?? '';
+      for (const part of parts) {
+        line++;
+        if (part.length > maxLength) throw new UserError(problem.tooLong(line));
+        yield part.endsWith('\r') ? part.slice(0, -1) : part;
+      }
+      if (pending.length > maxLength) throw new UserError(problem.tooLong(line + 1));
+    }
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    throw new UserError(problem.unreadable(error));
+  }
+  if (pending !== '') yield pending;
 }
 
 function isNotFound(error: unknown): boolean {
   return error instanceof Error && 'code' in error && error.code === 'ENOENT';
 }
 
-/** A whole (small) text file; a missing or unreadable one is a UserError naming the flag and the path. */
-export async function readText(path: string, flag: string): Promise<string> {
+async function readBounded(path: string, flag: string, maxBytes: number): Promise<string> {
+  const target = resolve(path);
+  const { size } = await stat(target);
+  if (size > maxBytes) {
+    throw new UserError(`${flag} ${path}: ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} s3-audit reads from such a file`);
+  }
+  return readFile(target, 'utf8');
+}
+
+/** A whole (small) text file; a missing, unreadable or too large one is a UserError naming the flag and the path. */
+export async function readText(path: string, flag: string, maxBytes: number): Promise<string> {
   try {
-    return await readFile(resolve(path), 'utf8');
+    return await readBounded(path, flag, maxBytes);
   } catch (error) {
+    if (error instanceof UserError) throw error;
     throw new UserError(`${flag} ${path}: cannot read (${describeFsError(error)})`);
   }
 }
 
 /** Like readText, but a file that does not exist is `undefined`: for files that are read when present. */
-export async function readTextIfPresent(path: string, flag: string): Promise<string | undefined> {
+export async function readTextIfPresent(path: string, flag: string, maxBytes: number): Promise<string | undefined> {
   try {
-    return await readFile(resolve(path), 'utf8');
+    return await readBounded(path, flag, maxBytes);
   } catch (error) {
     if (isNotFound(error)) return undefined;
+    if (error instanceof UserError) throw error;
     throw new UserError(`${flag} ${path}: cannot read (${describeFsError(error)})`);
   }
 }

@@ -4,6 +4,8 @@ export interface CliIo {
   readonly stderr: OutputStream;
   readonly env: Readonly<Record<string, string | undefined>>;
   readonly cwd: string;
+  /** Aborted when the user interrupts the run (SIGINT): collection stops and nothing partial is written. */
+  readonly interrupt?: AbortSignal;
 }
 
 export interface OutputStream {
@@ -12,6 +14,12 @@ export interface OutputStream {
   readonly columns?: number;
 }
 
-export function processIo(): CliIo {
-  return { stdout: process.stdout, stderr: process.stderr, env: process.env, cwd: process.cwd() };
+export function processIo(interrupt?: AbortSignal): CliIo {
+  return {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    ...(interrupt === undefined ? {} : { interrupt }),
+  };
 }

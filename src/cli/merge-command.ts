@@ -5,7 +5,7 @@ import type { ShardReport } from '../report/merge.ts';
 import { parseReport } from '../report/schema.ts';
 import { exitCodeFor } from './exit-code.ts';
 import type { GatePolicy } from './exit-code.ts';
-import { readText } from './files.ts';
+import { MAX_FILE_BYTES, readText } from './files.ts';
 import type { CliIo } from './io.ts';
 import { announceOutputs, planOutputs, writeBaselineFile, writeReports } from './report-output.ts';
 import type { OutputFlags } from './report-output.ts';
@@ -22,7 +22,7 @@ export interface MergeFlags extends OutputFlags, GatePolicy {
 export async function runMerge(paths: readonly string[], flags: MergeFlags, io: CliIo, registry: readonly AnyCheck[] = BUILTIN_CHECKS): Promise<number> {
   const plan = await planOutputs(flags, io, flags.writeBaseline === undefined ? [] : [{ path: flags.writeBaseline, flag: '--write-baseline' }]);
   const inputs: ShardReport[] = [];
-  for (const path of paths) inputs.push({ source: path, report: parseReport(await readText(path, 'merge'), path) });
+  for (const path of paths) inputs.push({ source: path, report: parseReport(await readText(path, 'merge', MAX_FILE_BYTES.report), path) });
   const report = mergeReports(inputs);
   const ran = new Set(report.findings.map((finding) => finding.checkId));
   await writeReports(report, registry.filter((check) => ran.has(check.id)), flags, plan, io);

@@ -17,7 +17,8 @@ import { TOOL } from '../version.ts';
 import { bucketFilter } from './bucket-filter.ts';
 import { resolveEndpoints, resolveRegion } from './endpoints.ts';
 import { exitCodeFor } from './exit-code.ts';
-import { assertWritable, openAtomicLineWriter, readLines, readText } from './files.ts';
+import { assertWritable, MAX_FILE_BYTES, openAtomicLineWriter, readLines, readText } from './files.ts';
+import { Interrupted } from '../errors.ts';
 import type { CliIo } from './io.ts';
 import { loadConfig } from './load-config.ts';
 import { announceOutputs, planOutputs, writeBaselineFile, writeReports } from './report-output.ts';
@@ -48,6 +49,8 @@ export interface ScanFlags extends OutputFlags {
   readonly baseline?: string;
   readonly writeBaseline?: string;
   readonly progress: ProgressMode;
+  /** Log every AWS call to stderr. */
+  readonly debug?: boolean;
 }
 
 /** Which buckets a scan evaluates, and which it only indexes for the cross-bucket checks. */
@@ -84,6 +87,8 @@ async function openSource(
     concurrency: flags.concurrency,
     maxAttempts: flags.maxAttempts,
     requestTimeoutMs: flags.requestTimeout,
+    ...(io.interrupt === undefined ? {} : { signal: io.interrupt }),
+    ...(flags.debug === true ? { debug: (line: string) => io.stderr.write(`s3-audit: debug: ${line}\n`) } : {}),
     needs: neededData(checks),
     includeBucket: scope.evaluated,
     listUnscanned: indexChecks.length > 0,
@@ -101,7 +106,7 @@ async function openSource(
 }
 
 async function readBaseline(path: string | undefined): Promise<Baseline | undefined> {
-  return path === undefined ? undefined : parseBaseline(await readText(path, '--baseline'), `--baseline ${path}`);
+  return path === undefined ? undefined : parseBaseline(await readText(path, '--baseline', MAX_FILE_BYTES.baseline), `--baseline ${path}`);
 }
 
 /**
@@ -132,12 +137,14 @@ export async function runScan(flags: ScanFlags, io: CliIo, registry: readonly An
       evaluateAccount: ownsAccountResources(flags.shard),
       ...(snapshotWriter === undefined ? {} : { onRecord: (record) => snapshotWriter.write(serializeSnapshotLine(record)) }),
     });
+    // Calls cancelled by Ctrl-C look like failed reads: such a result must not become a report.
+    if (io.interrupt?.aborted === true) throw new Interrupted();
     progress.finish();
     await snapshotWriter?.commit();
   } catch (error) {
     progress.finish();
     await snapshotWriter?.abort();
-    throw error;
+    throw io.interrupt?.aborted === true ? new Interrupted() : error;
   }
 
   const account = result.header.account.accountId;

@@ -2,12 +2,13 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
+import { attachDebugLog } from './debug-log.ts';
 import { Memo } from './memo.ts';
 import type { CollectOptions } from './types.ts';
 
 export type ClientOptions = Pick<
   CollectOptions,
-  'region' | 'profile' | 'endpoints' | 'maxAttempts' | 'requestTimeoutMs' | 'concurrency'
+  'region' | 'profile' | 'endpoints' | 'maxAttempts' | 'requestTimeoutMs' | 'concurrency' | 'debug'
 >;
 
 /** The SDK clients of one scan. Credentials stay inside the SDK: nothing here reads them. */
@@ -37,18 +38,23 @@ export function createClients(options: ClientOptions): Clients {
     ...(stsEndpoint === undefined ? {} : { endpoint: stsEndpoint }),
   });
 
-  const s3Clients = perRegion(
-    (region) =>
-      new S3Client({
-        ...sharedConfig(options, region),
-        // S3-compatible stores rarely serve virtual-hosted bucket names on a custom host.
-        ...(s3Endpoint === undefined ? {} : { endpoint: s3Endpoint, forcePathStyle: true }),
-      }),
-  );
-  const kmsClients = perRegion(
-    (region) =>
-      new KMSClient({ ...sharedConfig(options, region), ...(kmsEndpoint === undefined ? {} : { endpoint: kmsEndpoint }) }),
-  );
+  attachDebugLog(s3control.middlewareStack, 's3control', options.region, options.debug);
+  attachDebugLog(sts.middlewareStack, 'sts', options.region, options.debug);
+
+  const s3Clients = perRegion((region) => {
+    const client = new S3Client({
+      ...sharedConfig(options, region),
+      // S3-compatible stores rarely serve virtual-hosted bucket names on a custom host.
+      ...(s3Endpoint === undefined ? {} : { endpoint: s3Endpoint, forcePathStyle: true }),
+    });
+    attachDebugLog(client.middlewareStack, 's3', region, options.debug);
+    return client;
+  });
+  const kmsClients = perRegion((region) => {
+    const client = new KMSClient({ ...sharedConfig(options, region), ...(kmsEndpoint === undefined ? {} : { endpoint: kmsEndpoint }) });
+    attachDebugLog(client.middlewareStack, 'kms', region, options.debug);
+    return client;
+  });
 
   return {
     s3: s3Clients.get,

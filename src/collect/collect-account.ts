@@ -23,6 +23,14 @@ const BUCKETS_PER_CALL_SLOT = 2;
 export async function collectAccount(options: CollectOptions): Promise<Collection> {
   const clients = createClients(options);
   const abort = new AbortController();
+  if (options.signal?.aborted === true) abort.abort();
+  options.signal?.addEventListener(
+    'abort',
+    () => {
+      abort.abort();
+    },
+    { once: true },
+  );
   const api = createApi(clients, options.concurrency, abort.signal);
   // e.g. the KMS key needs the encryption configuration that names it.
   const needs = withRequirements(options.needs);
@@ -60,7 +68,7 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
       accountId,
       homeRegion: options.region,
       keys: S3_BUCKET_DATA_KEYS.filter((key) => needs.has(key)),
-      ...(kmsKeys.length === 0 ? {} : { kms: createKmsLookup(api, accountId, kmsKeys) }),
+      ...(kmsKeys.length === 0 ? {} : { kms: createKmsLookup(api, accountId, kmsKeys, options.region) }),
     };
     const indexContext: BucketContext = {
       accountId,

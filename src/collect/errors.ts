@@ -54,6 +54,14 @@ const STATUS_CODES: Readonly<Record<number, string>> = {
 
 const MAX_MESSAGE_LENGTH = 500;
 
+/** The SDK's advice to developers, which a user of the CLI cannot follow. */
+const SDK_NOISE = /^@smithy\/node-http-handler - \[ERROR\] |\s*Deserialization error: to see the raw response.*$/gs;
+
+/** The SDK names a reset or broken connection TimeoutError (to retry it); the socket's code says what happened. */
+function isDroppedConnection(name: string, nodeCode: string | undefined): nodeCode is string {
+  return name === 'TimeoutError' && (nodeCode === 'ECONNRESET' || nodeCode === 'EPIPE');
+}
+
 export function describeError(err: unknown): ErrorInfo {
   if (typeof err !== 'object' || err === null) {
     return { code: 'UnknownError', message: sanitizeMessage(String(err)), headers: {}, uncoded: false };
@@ -62,12 +70,18 @@ export function describeError(err: unknown): ErrorInfo {
   const serviceCode = stringField(err, 'Code');
   const nodeCode = stringField(err, 'code');
   const httpStatus = statusOf(err);
-  const uncoded = serviceCode === undefined && (GENERIC_NAMES.has(name) || /^\d+$/.test(name));
+  // A 2xx that still failed: the body did not parse (a proxy's HTML page, a truncated answer).
+  const malformed = serviceCode === undefined && httpStatus !== undefined && httpStatus >= 200 && httpStatus < 300;
+  const uncoded = serviceCode === undefined && (malformed || GENERIC_NAMES.has(name) || /^\d+$/.test(name));
   const statusCode = httpStatus === undefined ? undefined : (STATUS_CODES[httpStatus] ?? `HTTP${httpStatus}`);
   const code = sanitizeMessage(
-    uncoded ? (nodeCode ?? statusCode ?? (name === '' ? 'UnknownError' : name)) : (serviceCode ?? name),
+    malformed
+      ? 'MalformedResponse'
+      : uncoded
+        ? (nodeCode ?? statusCode ?? (name === '' ? 'UnknownError' : name))
+        : (serviceCode ?? (isDroppedConnection(name, nodeCode) ? nodeCode : name)),
   );
-  const raw = stringField(err, 'message') ?? '';
+  const raw = (stringField(err, 'message') ?? '').replace(SDK_NOISE, '');
   const message =
     raw === '' || raw === 'UnknownError'
       ? httpStatus === undefined
@@ -148,4 +162,41 @@ function headersOf(err: object): Readonly<Record<string, string>> {
     if (typeof value === 'string') out[name.toLowerCase()] = value;
   }
   return out;
+}
+
+/**
+ * What AWS answers in a Region the account has not enabled (opt-in Regions such as af-south-1 or
+ * me-south-1): the credentials do not exist there (InvalidAccessKeyId, InvalidToken for global
+ * STS tokens), access is off (AllAccessDisabled), or a request reached the wrong regional endpoint
+ * (IllegalLocationConstraintException).
+ */
+const REGION_NOT_ENABLED_CODES = new Set([
+  'InvalidAccessKeyId',
+  'InvalidToken',
+  'AllAccessDisabled',
+  'IllegalLocationConstraintException',
+  // KMS's answer to credentials it does not know.
+  'UnrecognizedClientException',
+]);
+
+/** Where a failed read was made: a bucket or a KMS key, its region, and the scan's home region. */
+export interface ReadLocation {
+  readonly resource: 'bucket' | 'key';
+  readonly region: string;
+  readonly homeRegion: string;
+}
+
+/**
+ * observeFailure for a read in another region than the home one. The scan's credentials already
+ * worked in the home region, so a credential error elsewhere most likely means that Region is
+ * not enabled for the account: say so.
+ */
+export function observeRegionalFailure(operation: string, err: unknown, where: ReadLocation): Observed<never> {
+  const observed = observeFailure(operation, err);
+  if (observed.state !== 'error' || where.region === where.homeRegion || !REGION_NOT_ENABLED_CODES.has(observed.code)) return observed;
+  return observedError(
+    operation,
+    observed.code,
+    `${observed.message} (the ${where.resource} is in ${where.region}, which may not be enabled for this account: opt-in Regions must be enabled before their ${where.resource}s can be read)`,
+  );
 }

@@ -11,7 +11,7 @@ import type {
   KmsKeyRotation,
 } from '../snapshot/types.ts';
 import type { Api } from './api.ts';
-import { describeError, isKmsKeyMissing, observeFailure } from './errors.ts';
+import { describeError, isKmsKeyMissing, observeRegionalFailure, type ReadLocation } from './errors.ts';
 import { Memo } from './memo.ts';
 import { normalizeKeyMetadata, normalizeKeyPolicy, normalizeKeyRotation } from './normalize.ts';
 
@@ -26,8 +26,10 @@ export interface KmsLookup {
  * Joins buckets to the keys their default encryption names: DescribeKey in the key's region,
  * then GetKeyRotationStatus (customer managed keys) and GetKeyPolicy (keys of the scanned
  * account), each only when `keys` asks for it. Lookups never reject: failures are recorded.
+ * `homeRegion`, where the credentials are known to work, lets a failure elsewhere name the Region.
  */
-export function createKmsLookup(api: Api, accountId: string, keys: readonly KmsBucketDataKey[]): KmsLookup {
+export function createKmsLookup(api: Api, accountId: string, keys: readonly KmsBucketDataKey[], homeRegion?: string): KmsLookup {
+  const where = (region: string): ReadLocation => ({ resource: 'key', region, homeRegion: homeRegion ?? region });
   const described = new Memo<Promise<Observed<KmsKey>>>();
   const rotations = new Memo<Promise<Observed<KmsKeyRotation>>>();
   const policies = new Memo<Promise<Observed<KmsKeyPolicy>>>();
@@ -48,7 +50,7 @@ export function createKmsLookup(api: Api, accountId: string, keys: readonly KmsB
       return present({ kind: 'aws-managed-alias', configuredId, region, alias: id.alias });
     }
     // A key id or alias means a different key in each region, so the region is part of the cache key.
-    return described.get(`${region} ${configuredId}`, () => describeKey(api, configuredId, region));
+    return described.get(`${region} ${configuredId}`, () => describeKey(api, configuredId, where(region)));
   }
 
   function rotationOf(key: Observed<KmsKey>): Observed<KmsKeyRotation> | Promise<Observed<KmsKeyRotation>> {
@@ -56,7 +58,7 @@ export function createKmsLookup(api: Api, accountId: string, keys: readonly KmsB
     // AWS rotates its own keys every year; there is nothing to ask.
     if (key.value.kind !== 'described' || key.value.keyManager !== 'CUSTOMER') return absent();
     const { arn, region } = key.value;
-    return rotations.get(arn, () => keyRotation(api, arn, region));
+    return rotations.get(arn, () => keyRotation(api, arn, where(region)));
   }
 
   function policyOf(key: Observed<KmsKey>): Observed<KmsKeyPolicy> | Promise<Observed<KmsKeyPolicy>> {
@@ -70,7 +72,7 @@ export function createKmsLookup(api: Api, accountId: string, keys: readonly KmsB
       );
     }
     const { arn, region } = key.value;
-    return policies.get(arn, () => keyPolicy(api, arn, region));
+    return policies.get(arn, () => keyPolicy(api, arn, where(region)));
   }
 
   return {
@@ -90,7 +92,8 @@ export function createKmsLookup(api: Api, accountId: string, keys: readonly KmsB
 }
 
 /** KMS keys are regional: a key ARN is asked in its own region, a key id or alias in the bucket's. */
-async function describeKey(api: Api, configuredId: string, region: string): Promise<Observed<KmsKey>> {
+async function describeKey(api: Api, configuredId: string, location: ReadLocation): Promise<Observed<KmsKey>> {
+  const { region } = location;
   const client = api.clients.kms(region);
   try {
     const output = await api.call((options) => client.send(new DescribeKeyCommand({ KeyId: configuredId }), options));
@@ -98,29 +101,29 @@ async function describeKey(api: Api, configuredId: string, region: string): Prom
   } catch (err) {
     const info = describeError(err);
     if (isKmsKeyMissing(info)) return present({ kind: 'missing', configuredId, region, code: info.code, message: info.message });
-    return observeFailure('DescribeKey', err);
+    return observeRegionalFailure('DescribeKey', err, location);
   }
 }
 
 /** By key ARN, which also works for a key of another account (if its key policy allows us). */
-async function keyRotation(api: Api, arn: string, region: string): Promise<Observed<KmsKeyRotation>> {
-  const client = api.clients.kms(region);
+async function keyRotation(api: Api, arn: string, location: ReadLocation): Promise<Observed<KmsKeyRotation>> {
+  const client = api.clients.kms(location.region);
   try {
     return normalizeKeyRotation(
       await api.call((options) => client.send(new GetKeyRotationStatusCommand({ KeyId: arn }), options)),
     );
   } catch (err) {
-    return observeFailure('GetKeyRotationStatus', err);
+    return observeRegionalFailure('GetKeyRotationStatus', err, location);
   }
 }
 
-async function keyPolicy(api: Api, arn: string, region: string): Promise<Observed<KmsKeyPolicy>> {
-  const client = api.clients.kms(region);
+async function keyPolicy(api: Api, arn: string, location: ReadLocation): Promise<Observed<KmsKeyPolicy>> {
+  const client = api.clients.kms(location.region);
   try {
     return normalizeKeyPolicy(
       await api.call((options) => client.send(new GetKeyPolicyCommand({ KeyId: arn, PolicyName: 'default' }), options)),
     );
   } catch (err) {
-    return observeFailure('GetKeyPolicy', err);
+    return observeRegionalFailure('GetKeyPolicy', err, location);
   }
 }

@@ -18,7 +18,8 @@ import { UserError } from '../errors.ts';
 import { DATA_SOURCES } from '../snapshot/data-sources.ts';
 import type { BucketState, S3BucketDataKey } from '../snapshot/types.ts';
 import type { Api, SendOptions } from './api.ts';
-import { describeError, isNoSuchBucket, observeFailure } from './errors.ts';
+import { describeError, isNoSuchBucket, observeRegionalFailure } from './errors.ts';
+import type { ReadLocation } from './errors.ts';
 import type { KmsLookup } from './kms.ts';
 import {
   normalizeAcl,
@@ -103,7 +104,7 @@ export async function collectBucket(api: Api, listed: ListedBucket, context: Buc
     const region = listed.region ?? (await resolveBucketRegion(api, listed.name, context));
     const client = api.clients.s3(region);
     const input: BucketInput = { Bucket: listed.name, ExpectedBucketOwner: context.accountId };
-    const assigners = await Promise.all(context.keys.map((key) => readBucketData(api, client, input, key)));
+    const assigners = await Promise.all(context.keys.map((key) => readBucketData(api, client, input, key, { resource: 'bucket', region, homeRegion: context.homeRegion })));
     const data: MutableBucketData = {};
     for (const assign of assigners) assign(data);
     const kmsData = context.kms === undefined ? {} : await context.kms.forBucket(region, data.encryption);
@@ -200,6 +201,7 @@ async function readBucketData<K extends S3BucketDataKey>(
   client: S3Client,
   input: BucketInput,
   key: K,
+  where: ReadLocation,
 ): Promise<(data: MutableBucketData) => void> {
   const { read }: BucketRead<K> = BUCKET_READS[key];
   const { operation } = DATA_SOURCES[key];
@@ -208,7 +210,7 @@ async function readBucketData<K extends S3BucketDataKey>(
     value = await api.call((options) => read(client, input, options));
   } catch (err) {
     if (isNoSuchBucket(operation, err)) throw new BucketDeleted(operation);
-    value = observeFailure(operation, err);
+    value = observeRegionalFailure(operation, err, where);
   }
   return (data) => {
     data[key] = value;

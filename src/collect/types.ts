@@ -35,6 +35,10 @@ export interface CollectOptions {
    * that data; the scan indexes them and evaluates nothing on them.
    */
   readonly indexOnly?: { readonly includeBucket: (name: string) => boolean; readonly needs: ReadonlySet<DataKey> };
+  /** Aborted when the user interrupts the run: calls in flight are cancelled, queued ones fail at once. */
+  readonly signal?: AbortSignal;
+  /** --debug: receives one line per API call (no headers, credentials redacted). */
+  readonly debug?: (line: string) => void;
   /** Called after each bucket is collected (progress display). */
   readonly onBucketDone?: (done: number, total: number) => void;
 }

@@ -172,13 +172,26 @@ export function normalizePolicy(document: unknown): ParseResult {
   }
 }
 
-export function parsePolicy(text: string): ParseResult {
+/** S3 refuses a bucket policy above 20 KB; a larger one came from elsewhere and is not judged. */
+export const BUCKET_POLICY_MAX_BYTES = 20 * 1024;
+/** Whitespace does not count towards the limit, but a text this far past it is not worth parsing. */
+const MAX_TEXT_FACTOR = 8;
+
+/** Parses and normalizes a bucket policy; one larger than S3 accepts is an error too. */
+export function parsePolicy(text: string, maxBytes = BUCKET_POLICY_MAX_BYTES): ParseResult {
+  const tooLarge = (bytes: number): ParseResult => ({
+    ok: false,
+    error: `${bytes} bytes without whitespace, more than the ${maxBytes} bytes S3 accepts for a bucket policy`,
+  });
+  if (text.length > maxBytes * MAX_TEXT_FACTOR) return tooLarge(Buffer.byteLength(text.replace(/\s+/g, '')));
   let document: unknown;
   try {
     document = JSON.parse(text);
   } catch (error) {
     return { ok: false, error: `not valid JSON (${error instanceof Error ? error.message : String(error)})` };
   }
+  const bytes = Buffer.byteLength(JSON.stringify(document));
+  if (bytes > maxBytes) return tooLarge(bytes);
   return normalizePolicy(document);
 }
 

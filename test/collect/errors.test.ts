@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeError, isNoSuchBucket, observeFailure, sanitizeMessage } from '../../src/collect/errors.ts';
+import { describeError, isNoSuchBucket, observeFailure, observeRegionalFailure, sanitizeMessage } from '../../src/collect/errors.ts';
 import { awsError, networkError } from './support.ts';
 
 describe('observeFailure: "not configured" answers become absent', () => {
@@ -57,6 +57,24 @@ describe('observeFailure: everything else is an error with operation, code and m
       'a request has exceeded the configured 500 ms requestTimeout.',
     ],
     ['a thrown string', 'boom', 'UnknownError', 'boom'],
+    [
+      'a reset the SDK calls TimeoutError (to retry it): the socket code says what happened',
+      Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET', $metadata: {} }),
+      'ECONNRESET',
+      'socket hang up',
+    ],
+    [
+      'a 200 whose body did not parse, without the SDK advice meant for developers',
+      Object.assign(new Error('@aws-sdk XML parse error: missing closing tag </Name>. Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.'), { $metadata: { httpStatusCode: 200 } }),
+      'MalformedResponse',
+      '@aws-sdk XML parse error: missing closing tag </Name>.',
+    ],
+    [
+      'a 200 whose JSON did not parse (KMS): SyntaxError is no AWS code',
+      Object.assign(new SyntaxError('Unexpected end of JSON input'), { $metadata: { httpStatusCode: 200 } }),
+      'MalformedResponse',
+      'Unexpected end of JSON input',
+    ],
   ])('%s', (_case, err, code, message) => {
     expect(observeFailure('GetBucketPolicy', err)).toEqual({ state: 'error', operation: 'GetBucketPolicy', code, message });
   });
@@ -66,6 +84,38 @@ describe('observeFailure: everything else is an error with operation, code and m
       state: 'error',
       operation: 'GetBucketCors',
     });
+  });
+});
+
+describe('observeRegionalFailure: a Region that may not be enabled', () => {
+  const denied = (code: string) => awsError({ code, status: 403, message: 'The AWS Access Key Id you provided does not exist in our records.' });
+  it.each(['InvalidAccessKeyId', 'InvalidToken', 'AllAccessDisabled', 'IllegalLocationConstraintException'])(
+    '%s from a bucket outside the home region says the Region may not be enabled',
+    (code) => {
+      expect(observeRegionalFailure('GetBucketPolicy', denied(code), { resource: 'bucket', region: 'af-south-1', homeRegion: 'us-east-1' })).toEqual({
+        state: 'error',
+        operation: 'GetBucketPolicy',
+        code,
+        message:
+          'The AWS Access Key Id you provided does not exist in our records. (the bucket is in af-south-1, which may not be enabled for this account: opt-in Regions must be enabled before their buckets can be read)',
+      });
+    },
+  );
+
+  it('names a KMS key in another Region (UnrecognizedClientException)', () => {
+    const err = awsError({ code: 'UnrecognizedClientException', status: 400, message: 'The security token included in the request is invalid.' });
+    expect(observeRegionalFailure('DescribeKey', err, { resource: 'key', region: 'me-south-1', homeRegion: 'us-east-1' })).toMatchObject({
+      code: 'UnrecognizedClientException',
+      message:
+        'The security token included in the request is invalid. (the key is in me-south-1, which may not be enabled for this account: opt-in Regions must be enabled before their keys can be read)',
+    });
+  });
+
+  it.each([
+    ['the same code in the home region, where the credentials were just accepted by STS', 'InvalidAccessKeyId', 'us-east-1'],
+    ['AccessDenied in another region', 'AccessDenied', 'af-south-1'],
+  ])('no hint for %s', (_case, code, region) => {
+    expect(observeRegionalFailure('GetBucketPolicy', denied(code), { resource: 'bucket', region, homeRegion: 'us-east-1' })).toEqual(observeFailure('GetBucketPolicy', denied(code)));
   });
 });
 

@@ -70,10 +70,21 @@ describe('parsePolicy returns a clear error for malformed documents, never throw
     ['an unknown condition operator', '{"Statement":{"Effect":"Deny","Action":"a","Condition":{"StringSortOf":{"k":"v"}}}}', /^Statement 1 Condition has an unknown condition operator 'StringSortOf'$/],
     ['NullIfExists, which IAM does not have', '{"Statement":{"Effect":"Deny","Action":"a","Condition":{"NullIfExists":{"k":"true"}}}}', /unknown condition operator 'NullIfExists'/],
     ['a null condition value', '{"Statement":{"Effect":"Deny","Action":"a","Condition":{"Bool":{"k":null}}}}', /^Statement 1 Condition Bool.k must be a string, number, boolean or a list of them, got null$/],
+    ['a policy over the 20 KB S3 accepts', JSON.stringify({ Statement: { Effect: 'Deny', Action: 's3:*', Sid: 'x'.repeat(20_480) } }), /^20536 bytes without whitespace, more than the 20480 bytes S3 accepts for a bucket policy$/],
+    ['a text too large to be worth parsing', `{"Statement": ${' '.repeat(200_000)}[]}`, /^\d+ bytes without whitespace, more than the 20480 bytes S3 accepts for a bucket policy$/],
   ])('%s', (_name, text, message) => {
     const result = parsePolicy(text);
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.error).toMatch(message);
+  });
+});
+
+describe('the 20 KB bucket policy limit', () => {
+  it('counts the document without whitespace: a 20 KB policy, pretty-printed, still parses', () => {
+    const statement = { Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: 'arn:aws:s3:::b/*' };
+    const document = { Version: '2012-10-17', Statement: [{ ...statement, Sid: 'x'.repeat(20_480 - JSON.stringify({ Version: '2012-10-17', Statement: [{ ...statement, Sid: '' }] }).length) }] };
+    expect(JSON.stringify(document)).toHaveLength(20_480);
+    expect(parsePolicy(JSON.stringify(document, null, 4)).ok).toBe(true);
   });
 });
 

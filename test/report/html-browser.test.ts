@@ -4,9 +4,12 @@ import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Finding, ResourceRef } from '../../src/checks/types.ts';
+import { main } from '../../src/cli.ts';
 import { renderHtml } from '../../src/report/html.ts';
+import { absent, present } from '../../src/snapshot/observed.ts';
 import type { Report } from '../../src/report/types.ts';
-import { tempDir } from '../support/snapshot-file.ts';
+import { memoryIo } from '../support/memory-io.ts';
+import { tempDir, writeSnapshot } from '../support/snapshot-file.ts';
 import { ACCOUNT, bucket, finding, FIXTURE_REPORT, reportOf } from './fixture-report.ts';
 
 // Debian's chromium package; .ci/run installs it.
@@ -39,6 +42,10 @@ interface Opened {
 async function open(report: Report): Promise<Opened> {
   const path = join(tempDir(), 'report.html');
   writeFileSync(path, renderHtml(report));
+  return openFile(path);
+}
+
+async function openFile(path: string): Promise<Opened> {
   const url = pathToFileURL(path).href;
   const page = await browser.newPage();
   const requests: string[] = [];
@@ -135,6 +142,28 @@ describe('HTML report in a real browser (Chromium)', () => {
       `bucket-versioning is fail on evil${payload}. Suppressed: accepted ${payload}`,
     ]);
     expect(await page.title()).toBe(`S3 audit of account ${ACCOUNT}${payload}`);
+    expect(requests).toEqual([url]);
+    expect(problems).toEqual([]);
+    await page.close();
+  });
+
+  it('renders a hostile Sid that real policy checks quote in their messages as inert text (built by the CLI from a snapshot)', async () => {
+    const payload = '<script>window.pwned = 1</script><img src=x onerror="window.pwned = 2">';
+    const policy = JSON.stringify({
+      Version: '2012-10-17',
+      Statement: [{ Sid: payload, Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: 'arn:aws:s3:::b/*' }],
+    });
+    const dir = tempDir();
+    const snapshot = writeSnapshot([{ name: 'b', region: 'us-east-1', policy: present({ text: policy }), policyStatus: present({ isPublic: true }), publicAccessBlock: absent() }], dir);
+    const path = join(dir, 'report.html');
+    const code = await main(['scan', '--snapshot', snapshot, '--checks', 'bucket-policy-public,bucket-policy-cross-account', '--format', 'html', '--output', path], memoryIo());
+    expect(code).toBe(1);
+    const { page, requests, problems, url } = await openFile(path);
+    expect(await page.evaluate('typeof window.pwned')).toBe('undefined');
+    expect(await page.locator('body script').count()).toBe(1);
+    expect(await page.locator('img').count()).toBe(0);
+    const details = await page.locator('#findings-table td.detail').allTextContents();
+    expect(details).toEqual([`The bucket policy grants access to accounts not listed as trusted: any account (Principal "*" in "${payload}").`]);
     expect(requests).toEqual([url]);
     expect(problems).toEqual([]);
     await page.close();

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import { tempDir } from './snapshot-file.ts';
 
@@ -19,6 +19,20 @@ export function runBuiltCli(
   env: Readonly<Record<string, string>> = {},
   options: { readonly cwd?: string } = {},
 ): Promise<CliRun> {
+  return startBuiltCli(args, env, options).done;
+}
+
+export interface StartedCli {
+  readonly child: ChildProcess;
+  readonly done: Promise<CliRun>;
+}
+
+/** runBuiltCli with a handle on the process, to signal it while it runs. */
+export function startBuiltCli(
+  args: readonly string[],
+  env: Readonly<Record<string, string>> = {},
+  options: { readonly cwd?: string } = {},
+): StartedCli {
   const home = tempDir();
   const child = spawn(process.execPath, [BIN, ...args], {
     ...(options.cwd === undefined ? {} : { cwd: options.cwd }),
@@ -37,12 +51,13 @@ export function runBuiltCli(
   let stderr = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
-  return new Promise((resolve, reject) => {
+  const done = new Promise<CliRun>((resolve, reject) => {
     child.on('error', reject);
     child.on('close', (code) => {
       resolve({ code, stdout, stderr });
     });
   });
+  return { child, done };
 }
 
 /** Static dummy keys: the local endpoint never checks signatures, only reads their scope. */

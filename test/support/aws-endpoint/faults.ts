@@ -17,6 +17,8 @@ const KNOWN_ERRORS: Readonly<Record<string, { status: number; message: string }>
   AccessDeniedException: { status: 400, message: 'User is not authorized to perform this operation' },
   InvalidAccessKeyId: { status: 403, message: 'The AWS Access Key Id you provided does not exist in our records.' },
   SignatureDoesNotMatch: { status: 403, message: 'The request signature we calculated does not match the signature you provided.' },
+  InvalidClientTokenId: { status: 403, message: 'The security token included in the request is invalid.' },
+  UnrecognizedClientException: { status: 400, message: 'The security token included in the request is invalid.' },
   ExpiredToken: { status: 400, message: 'The provided token has expired.' },
   NoSuchBucket: { status: 404, message: 'The specified bucket does not exist' },
   MethodNotAllowed: { status: 405, message: 'The specified method is not allowed against this resource.' },

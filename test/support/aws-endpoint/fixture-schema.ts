@@ -90,6 +90,7 @@ export const accountFixtureSchema = z.strictObject({
     .partialRecord(z.enum(['GetCallerIdentity', 'ListBuckets', ...S3CONTROL_OPERATIONS]), faultSpec)
     .exactOptional(),
   defaultBucketFaults: z.partialRecord(z.enum(S3_BUCKET_OPERATIONS), faultSpec).exactOptional(),
+  disabledRegions: z.array(z.string()).exactOptional(),
 }) satisfies z.ZodType<AccountFixture>;
 
 /** Validates parsed JSON as an account fixture; throws with every problem listed. */

@@ -192,6 +192,11 @@ export interface AccountFixture {
   readonly faults?: FaultMap<AccountOperationName>;
   /** Faults applied to every bucket that does not define its own for that operation (counted per bucket). */
   readonly defaultBucketFaults?: FaultMap<S3BucketOperationName>;
+  /**
+   * Opt-in Regions the account has not enabled: every request signed for one is refused as AWS
+   * refuses it there, the credentials being unknown in that Region (S3: 403 InvalidAccessKeyId).
+   */
+  readonly disabledRegions?: readonly string[];
 }
 
 const DEFAULT_CREATION_DATE = '2024-01-15T10:00:00.000Z';

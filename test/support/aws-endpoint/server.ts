@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { BucketIndex } from './bucket-index.ts';
-import { FaultTracker } from './faults.ts';
+import { apiError, FaultTracker } from './faults.ts';
 import type { FaultAction } from './faults.ts';
 import type { AccountFixture } from './fixture.ts';
 import { isKmsTarget, kmsService } from './kms-routes.ts';
@@ -48,6 +48,14 @@ export interface AwsEndpoint {
   reset(): void;
   close(): Promise<void>;
 }
+
+/** How each service refuses credentials in a Region the account has not enabled. */
+const REGION_NOT_ENABLED: Readonly<Record<ServiceName, string>> = {
+  s3: 'InvalidAccessKeyId',
+  s3control: 'InvalidAccessKeyId',
+  kms: 'UnrecognizedClientException',
+  sts: 'InvalidClientTokenId',
+};
 
 function classify(request: EndpointRequest, services: Readonly<Record<ServiceName, Service>>): Service {
   if (isKmsTarget(header(request.headers, 'x-amz-target'))) return services.kms;
@@ -143,9 +151,12 @@ export async function startAwsEndpoint(fixture: AccountFixture, options: AwsEndp
     };
 
     const throttled = throttleEvery > 0 && received % throttleEvery === 0;
-    const action: FaultAction | undefined = throttled
-      ? { kind: 'error', error: service.throttleError }
-      : faults.take(routed.fault?.spec, routed.fault?.key ?? '');
+    const regionDisabled = request.signing !== undefined && fixture.disabledRegions?.includes(request.signing.region) === true;
+    const action: FaultAction | undefined = regionDisabled
+      ? { kind: 'error', error: apiError(REGION_NOT_ENABLED[service.name]) }
+      : throttled
+        ? { kind: 'error', error: service.throttleError }
+        : faults.take(routed.fault?.spec, routed.fault?.key ?? '');
     let delay = latencyMs;
     let reply: Reply | 'reset';
     switch (action?.kind) {
