@@ -1,8 +1,19 @@
 import { withRequirements } from '../snapshot/data-sources.ts';
-import { ACCOUNT_DATA_KEYS, BUCKET_DATA_KEYS, KMS_BUCKET_DATA_KEYS, S3_BUCKET_DATA_KEYS } from '../snapshot/types.ts';
+import {
+  ACCESS_POINT_DATA_KEYS,
+  ACCOUNT_DATA_KEYS,
+  BUCKET_DATA_KEYS,
+  KMS_BUCKET_DATA_KEYS,
+  LISTING_DATA_KEYS,
+  MULTI_REGION_DATA_KEYS,
+  OBJECT_LAMBDA_DATA_KEYS,
+  S3_BUCKET_DATA_KEYS,
+} from '../snapshot/types.ts';
+import { isAccessPointInScope } from '../snapshot/record-scope.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot/schema.ts';
 import type { DataKey, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
 import { TOOL } from '../version.ts';
+import { collectAccessPoints, needsAccessPoints, type AccessPointScope } from './access-points.ts';
 import { createApi, type Api } from './api.ts';
 import { createClients, type Clients } from './clients.ts';
 import { createKmsLookup } from './kms.ts';
@@ -35,7 +46,10 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
       : undefined;
     const buckets: (ListedBucket | undefined)[] = [];
     const unscanned: (ListedBucket | undefined)[] = [];
+    const regions = new Set(options.regions);
     for await (const bucket of listBuckets(api, options.region)) {
+      // A bucket whose region ListBuckets omits is looked for in the home region first.
+      regions.add(bucket.region ?? options.region);
       if (options.includeBucket(bucket.name)) buckets.push(bucket);
       else if (options.listUnscanned === true) unscanned.push(bucket);
     }
@@ -60,7 +74,18 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
       keys: S3_BUCKET_DATA_KEYS.filter((key) => needs.has(key)),
       ...(kmsKeys.length === 0 ? {} : { kms: createKmsLookup(api, accountId, kmsKeys) }),
     };
-    const stream: BucketStream = { api, clients, abort, context, onBucketDone: options.onBucketDone };
+    const accessPoints: AccessPointScope | undefined = needsAccessPoints(needs)
+      ? { accountId, partition, regions: [...regions].sort(), needs }
+      : undefined;
+    const stream: BucketStream = {
+      api,
+      clients,
+      abort,
+      context,
+      onBucketDone: options.onBucketDone,
+      accessPoints,
+      includeBucket: options.includeBucket,
+    };
     return {
       header,
       bucketCount: buckets.length,
@@ -74,7 +99,14 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
 }
 
 function collectedKeys(needs: ReadonlySet<DataKey>): DataKey[] {
-  const known: readonly DataKey[] = [...BUCKET_DATA_KEYS, ...ACCOUNT_DATA_KEYS];
+  const known: readonly DataKey[] = [
+    ...BUCKET_DATA_KEYS,
+    ...ACCOUNT_DATA_KEYS,
+    ...LISTING_DATA_KEYS,
+    ...ACCESS_POINT_DATA_KEYS,
+    ...OBJECT_LAMBDA_DATA_KEYS,
+    ...MULTI_REGION_DATA_KEYS,
+  ];
   return known.filter((key) => needs.has(key));
 }
 
@@ -84,7 +116,11 @@ interface BucketStream {
   readonly abort: AbortController;
   readonly context: BucketContext;
   readonly onBucketDone: ((done: number, total: number) => void) | undefined;
+  /** Set when a selected check reads access points: collected alongside the buckets, yielded after them. */
+  readonly accessPoints: AccessPointScope | undefined;
+  readonly includeBucket: (name: string) => boolean;
 }
+
 
 /**
  * One record per listed bucket left out of the scan (when asked for), then one per scanned
@@ -100,6 +136,9 @@ async function* bucketRecords(
 ): AsyncGenerator<SnapshotRecord, void, undefined> {
   const total = buckets.length;
   let done = 0;
+  const accessPoints = stream.accessPoints === undefined ? undefined : collectAccessPoints(stream.api, stream.accessPoints);
+  // Awaited after the buckets; never rejects (failures are recorded), the guard only keeps an abort quiet.
+  accessPoints?.catch(() => undefined);
   try {
     for (const { name, region } of drain(unscanned)) {
       yield { type: 'unscanned-bucket', name, ...(region === undefined ? {} : { region }) };
@@ -116,6 +155,9 @@ async function* bucketRecords(
             message: `Bucket ${outcome.name} was deleted during the scan (${outcome.operation} answered NoSuchBucket); it is not in this report.`,
           }
         : { type: 'bucket', bucket: outcome.bucket };
+    }
+    for (const record of (await accessPoints) ?? []) {
+      if (isAccessPointInScope(record, stream.includeBucket)) yield record;
     }
   } finally {
     stream.abort.abort();

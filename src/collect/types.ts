@@ -19,9 +19,11 @@ export interface CollectOptions {
   readonly maxAttempts: number;
   /** Per-request socket timeout in milliseconds. */
   readonly requestTimeoutMs: number;
+  /** Regions to search for access points besides those of the account's buckets (--regions). */
+  readonly regions?: readonly string[];
   /** Only the data the selected checks need is collected. */
   readonly needs: ReadonlySet<DataKey>;
-  /** Which listed buckets to scan (from --bucket / --exclude-bucket). */
+  /** Which listed buckets to scan (from --bucket / --exclude-bucket); access points follow their bucket. */
   readonly includeBucket: (name: string) => boolean;
   /**
    * Also yield an `unscanned-bucket` record (name and region, no API call) for each listed bucket

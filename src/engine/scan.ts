@@ -2,12 +2,20 @@ import { isIndexCheck } from '../checks/types.ts';
 import type { AccountContext, Finding, IndexedAccountContext } from '../checks/types.ts';
 import type { ScanError } from '../report/types.ts';
 import type { Observed } from '../snapshot/observed.ts';
-import { BUCKET_DATA_KEYS } from '../snapshot/types.ts';
-import type { BucketState, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
+import { isAccessPointInScope } from '../snapshot/record-scope.ts';
+import { ACCESS_POINT_DATA_KEYS, BUCKET_DATA_KEYS, MULTI_REGION_DATA_KEYS, OBJECT_LAMBDA_DATA_KEYS } from '../snapshot/types.ts';
+import type { ListingError, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
 import type { ActiveCheck } from './evaluate.ts';
 import { BucketIndexBuilder } from './bucket-index.ts';
-import { evaluateIndexed, evaluateResource } from './evaluate.ts';
-import { accountRef, bucketRef } from './resource-ref.ts';
+import { evaluateIndexed, evaluateResource, evaluateUnlisted } from './evaluate.ts';
+import {
+  accessPointRef,
+  accountRef,
+  allAccessPointsRef,
+  bucketRef,
+  multiRegionAccessPointRef,
+  objectLambdaAccessPointRef,
+} from './resource-ref.ts';
 
 export interface ScanSource {
   readonly header: SnapshotHeader;
@@ -38,10 +46,14 @@ function errorOf(observed: Observed<unknown> | undefined, resource: string): Sca
  * Each failed call once: data that depends on a failed read (the KMS key of an unreadable
  * encryption configuration) carries the same error, which is one failure, not two.
  */
-function bucketErrors(bucket: BucketState, arn: string): ScanError[] {
+function resourceErrors<K extends string>(
+  resource: Readonly<Partial<Record<K, Observed<unknown>>>>,
+  keys: readonly K[],
+  arn: string,
+): ScanError[] {
   const errors = new Map<string, ScanError>();
-  for (const key of BUCKET_DATA_KEYS) {
-    const error = errorOf(bucket[key], arn);
+  for (const key of keys) {
+    const error = errorOf(resource[key], arn);
     if (error !== undefined) errors.set(`${error.operation}\n${error.code}\n${error.message}`, error);
   }
   return [...errors.values()];
@@ -75,6 +87,14 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
       await options.onRecord?.(record);
       continue;
     }
+    if (record.type !== 'bucket') {
+      if (options.includeBucket !== undefined && !isAccessPointInScope(record, options.includeBucket)) continue;
+      await options.onRecord?.(record);
+      const evaluated = evaluateAccessPointRecord(record, checks, context);
+      errors.push(...evaluated.errors);
+      findings.push(...evaluated.findings);
+      continue;
+    }
     const { bucket } = record;
     const included = options.includeBucket?.(bucket.name) !== false;
     index?.addBucket(bucket, included);
@@ -85,11 +105,68 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
     }
     await options.onRecord?.(record);
     const ref = bucketRef(account, bucket);
-    errors.push(...bucketErrors(bucket, ref.arn));
+    errors.push(...resourceErrors(bucket, BUCKET_DATA_KEYS, ref.arn));
     findings.push(...evaluateResource('bucket', bucket, ref, checks, context));
   }
   if (index !== undefined) findings.push(...evaluateIndexChecks(index, checks, { ...context, buckets: index }));
   return { header: source.header, findings, errors, notes };
+}
+
+type AccessPointRecord = Exclude<SnapshotRecord, { readonly type: 'bucket' | 'unscanned-bucket' | 'note' }>;
+
+const LISTED_TYPE = {
+  ListAccessPoints: 'access-point',
+  ListAccessPointsForObjectLambda: 'object-lambda-access-point',
+  ListMultiRegionAccessPoints: 'multi-region-access-point',
+} as const;
+
+function listedType(operation: string): (typeof LISTED_TYPE)[keyof typeof LISTED_TYPE] | undefined {
+  return operation in LISTED_TYPE ? LISTED_TYPE[operation as keyof typeof LISTED_TYPE] : undefined;
+}
+
+function unlisted(error: ListingError, checks: readonly ActiveCheck[], context: AccountContext): { findings: Finding[]; errors: ScanError[] } {
+  const type = listedType(error.operation);
+  if (type === undefined) return { findings: [], errors: [] };
+  const ref = allAccessPointsRef(context.account, type, error.region);
+  const what = `the ${type}s of ${error.region === '' ? 'the account' : error.region}`;
+  return {
+    findings: evaluateUnlisted(type, ref, checks, { what, ...error }),
+    errors: [{ operation: error.operation, resource: ref.arn, code: error.code, message: error.message }],
+  };
+}
+
+/** Access points, Object Lambda and Multi-Region Access Points: each evaluated as it streams by, like a bucket. */
+function evaluateAccessPointRecord(
+  record: AccessPointRecord,
+  checks: readonly ActiveCheck[],
+  context: AccountContext,
+): { findings: Finding[]; errors: ScanError[] } {
+  const { account } = context;
+  switch (record.type) {
+    case 'access-point': {
+      const ref = accessPointRef(account, record.accessPoint);
+      return {
+        findings: evaluateResource('access-point', record.accessPoint, ref, checks, context),
+        errors: resourceErrors(record.accessPoint, ACCESS_POINT_DATA_KEYS, ref.arn),
+      };
+    }
+    case 'object-lambda-access-point': {
+      const ref = objectLambdaAccessPointRef(account, record.objectLambdaAccessPoint);
+      return {
+        findings: evaluateResource('object-lambda-access-point', record.objectLambdaAccessPoint, ref, checks, context),
+        errors: resourceErrors(record.objectLambdaAccessPoint, OBJECT_LAMBDA_DATA_KEYS, ref.arn),
+      };
+    }
+    case 'multi-region-access-point': {
+      const ref = multiRegionAccessPointRef(account, record.multiRegionAccessPoint);
+      return {
+        findings: evaluateResource('multi-region-access-point', record.multiRegionAccessPoint, ref, checks, context),
+        errors: resourceErrors(record.multiRegionAccessPoint, MULTI_REGION_DATA_KEYS, ref.arn),
+      };
+    }
+    case 'listing-error':
+      return unlisted(record.error, checks, context);
+  }
 }
 
 function evaluateIndexChecks(index: BucketIndexBuilder, checks: readonly ActiveCheck[], context: IndexedAccountContext): Finding[] {
