@@ -31,6 +31,8 @@ import { createProgress } from './progress.ts';
 export interface ScanFlags {
   readonly profile?: string;
   readonly region?: string;
+  /** --regions: where else to look for access points. */
+  readonly regions?: readonly string[];
   readonly endpointUrl?: string;
   readonly bucket: readonly string[];
   readonly excludeBucket: readonly string[];
@@ -74,6 +76,7 @@ async function openSource(
   const profile = flags.profile ?? io.env.AWS_PROFILE;
   const collection = await collectAccount({
     region: resolveRegion(flags.region, io.env),
+    ...(flags.regions === undefined ? {} : { regions: flags.regions }),
     // Passed on explicitly (the SDK would read AWS_PROFILE too) so errors can name the profile.
     ...(profile === undefined || profile === '' ? {} : { profile }),
     endpoints: resolveEndpoints(flags.endpointUrl, io.env),

@@ -21,19 +21,19 @@ runCheckTests(check, {
   pass: [
     {
       name: 'no policy passes',
-      objectLambdaAccessPoint: { objectLambdaConfiguration: configuration, objectLambdaPolicy: absent('NoSuchAccessPointPolicy'), objectLambdaPolicyStatus: absent() },
+      objectLambdaAccessPoint: { bucket: 'example-bucket', objectLambdaConfiguration: configuration, objectLambdaPolicy: absent('NoSuchAccessPointPolicy'), objectLambdaPolicyStatus: absent() },
       account: { publicAccessBlock: off },
       expect: { messageId: 'noPolicy', message: `The ${subject} has no policy of its own, so no access point policy grants public access.` },
     },
     {
       name: 'a policy for one role passes',
-      objectLambdaAccessPoint: { objectLambdaConfiguration: configuration, objectLambdaPolicy: bucketPolicy(roleOnly), objectLambdaPolicyStatus: present({ isPublic: false }) },
+      objectLambdaAccessPoint: { bucket: 'example-bucket', objectLambdaConfiguration: configuration, objectLambdaPolicy: bucketPolicy(roleOnly), objectLambdaPolicyStatus: present({ isPublic: false }) },
       account: { publicAccessBlock: off },
       expect: { messageId: 'notPublic', message: `The policy of ${subject} grants access only to fixed principals, networks or accounts.` },
     },
     {
       name: 'a public policy neutralized by account-level RestrictPublicBuckets passes',
-      objectLambdaAccessPoint: { objectLambdaConfiguration: configuration, objectLambdaPolicy: bucketPolicy(publicCall), objectLambdaPolicyStatus: present({ isPublic: true }) },
+      objectLambdaAccessPoint: { bucket: 'example-bucket', objectLambdaConfiguration: configuration, objectLambdaPolicy: bucketPolicy(publicCall), objectLambdaPolicyStatus: present({ isPublic: true }) },
       account: { publicAccessBlock: restrict },
       expect: {
         messageId: 'neutralized',
@@ -44,7 +44,7 @@ runCheckTests(check, {
     },
     {
       name: 'an unparseable policy still passes when the account restricts public policies',
-      objectLambdaAccessPoint: { objectLambdaConfiguration: configuration, objectLambdaPolicy: present({ text: 'nope' }), objectLambdaPolicyStatus: observedError('GetAccessPointPolicyStatusForObjectLambda', 'AccessDenied', 'Access Denied') },
+      objectLambdaAccessPoint: { bucket: 'example-bucket', objectLambdaConfiguration: configuration, objectLambdaPolicy: present({ text: 'nope' }), objectLambdaPolicyStatus: observedError('GetAccessPointPolicyStatusForObjectLambda', 'AccessDenied', 'Access Denied') },
       account: { publicAccessBlock: restrict },
       expect: {
         messageId: 'restricted',
@@ -55,14 +55,13 @@ runCheckTests(check, {
   fail: [
     {
       name: 'Principal "*" fails and names the bucket behind the supporting access point',
-      objectLambdaAccessPoint: { objectLambdaConfiguration: configuration, objectLambdaPolicy: bucketPolicy(publicCall), objectLambdaPolicyStatus: present({ isPublic: true }) },
+      objectLambdaAccessPoint: { bucket: 'example-bucket', objectLambdaConfiguration: configuration, objectLambdaPolicy: bucketPolicy(publicCall), objectLambdaPolicyStatus: present({ isPublic: true }) },
       account: { publicAccessBlock: off },
       expect: { messageId: 'public', message: `The policy of ${subject} is public and RestrictPublicBuckets is off at the account: ${reason}.` },
     },
     {
       name: 'AWS says public although the evaluator does not: AWS wins and the message says so',
       objectLambdaAccessPoint: {
-        bucket: undefined,
         objectLambdaConfiguration: configuration,
         objectLambdaPolicy: bucketPolicy(roleOnly),
         objectLambdaPolicyStatus: present({ isPublic: true }),
@@ -80,7 +79,7 @@ runCheckTests(check, {
   unknown: [
     {
       name: 'a public policy with the account Block Public Access unreadable is unknown',
-      objectLambdaAccessPoint: { objectLambdaConfiguration: configuration, objectLambdaPolicy: bucketPolicy(publicCall), objectLambdaPolicyStatus: present({ isPublic: true }) },
+      objectLambdaAccessPoint: { bucket: 'example-bucket', objectLambdaConfiguration: configuration, objectLambdaPolicy: bucketPolicy(publicCall), objectLambdaPolicyStatus: present({ isPublic: true }) },
       account: { publicAccessBlock: observedError('GetPublicAccessBlock', 'AccessDenied', 'Access Denied') },
       expect: {
         messageId: 'restrictUnknown',
@@ -92,6 +91,7 @@ runCheckTests(check, {
     {
       name: 'an unreadable policy is unknown',
       objectLambdaAccessPoint: {
+        bucket: 'example-bucket',
         objectLambdaConfiguration: configuration,
         objectLambdaPolicy: observedError('GetAccessPointPolicyForObjectLambda', 'AccessDenied', 'Access Denied'),
         objectLambdaPolicyStatus: observedError('GetAccessPointPolicyStatusForObjectLambda', 'AccessDenied', 'Access Denied'),
@@ -104,7 +104,7 @@ runCheckTests(check, {
     },
     {
       name: 'a policy that does not parse, without AWS status, is unknown',
-      objectLambdaAccessPoint: { objectLambdaConfiguration: configuration, objectLambdaPolicy: present({ text: 'nope' }), objectLambdaPolicyStatus: absent() },
+      objectLambdaAccessPoint: { bucket: 'example-bucket', objectLambdaConfiguration: configuration, objectLambdaPolicy: present({ text: 'nope' }), objectLambdaPolicyStatus: absent() },
       account: { publicAccessBlock: off },
       expect: {
         messageId: 'unparseable',

@@ -77,7 +77,6 @@ export function testObjectLambdaAccessPoint(overrides: Partial<ObjectLambdaAcces
     name,
     region: 'us-east-1',
     arn: `arn:aws:s3-object-lambda:us-east-1:${TEST_ACCOUNT.accountId}:accesspoint/${name}`,
-    bucket: 'example-bucket',
     ...overrides,
   };
 }
