@@ -114,6 +114,12 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
 
 type AccessPointRecord = Exclude<SnapshotRecord, { readonly type: 'bucket' | 'unscanned-bucket' | 'note' }>;
 
+const LISTED_NOUN = {
+  'access-point': 'access points',
+  'object-lambda-access-point': 'Object Lambda access points',
+  'multi-region-access-point': 'Multi-Region Access Points',
+} as const;
+
 const LISTED_TYPE = {
   ListAccessPoints: 'access-point',
   ListAccessPointsForObjectLambda: 'object-lambda-access-point',
@@ -128,7 +134,7 @@ function unlisted(error: ListingError, checks: readonly ActiveCheck[], context: 
   const type = listedType(error.operation);
   if (type === undefined) return { findings: [], errors: [] };
   const ref = allAccessPointsRef(context.account, type, error.region);
-  const what = `the ${type}s of ${error.region === '' ? 'the account' : error.region}`;
+  const what = `the ${LISTED_NOUN[type]} of ${error.region === '' ? 'the account' : error.region}`;
   return {
     findings: evaluateUnlisted(type, ref, checks, { what, ...error }),
     errors: [{ operation: error.operation, resource: ref.arn, code: error.code, message: error.message }],
