@@ -140,7 +140,7 @@ function findingsSection(title: string, findings: readonly Finding[], palette: P
     if (resource.type === 'bucket') bucketShown = resource.name;
     else if (!underBucket) bucketShown = undefined;
     const worstFirst = [...group].sort((a, b) => compareSeverity(a.severity, b.severity));
-    for (const finding of worstFirst) lines.push(...findingLines(finding, palette));
+    for (const finding of worstFirst) lines.push(...findingLines(finding, palette, underBucket ? INDENT : ''));
   }
   return lines.join('\n');
 }
@@ -191,18 +191,19 @@ function resourceHeading(finding: Finding, palette: Palette, underBucket: boolea
  * `SEVERITY  check-id`, marked `(new)` when a baseline does not know it, then the message
  * wrapped beneath the check id, then why it is suppressed if it is.
  */
-function findingLines(finding: Finding, palette: Palette): string[] {
+function findingLines(finding: Finding, palette: Palette, nested: string): string[] {
   const word = palette.severity[finding.severity](finding.severity.toUpperCase());
   const gap = ' '.repeat(SEVERITY_WIDTH - finding.severity.length + 2);
   const mark = finding.baseline === 'new' ? `  ${palette.bold('(new)')}` : '';
-  const width = WIDTH - MESSAGE_INDENT.length;
+  const indent = nested + MESSAGE_INDENT;
+  const width = WIDTH - indent.length;
   const message = wrap(sanitize(finding.message), width);
   const { suppression } = finding;
   const why =
     suppression === undefined
       ? []
       : wrap(`Suppressed: ${sanitize(suppression.reason)}${suppression.expires === undefined ? '' : ` (until ${suppression.expires})`}`, width);
-  return [`${INDENT}${INDENT}${word}${gap}${finding.checkId}${mark}`, ...[...message, ...why].map((line) => MESSAGE_INDENT + line)];
+  return [`${nested}${INDENT}${INDENT}${word}${gap}${finding.checkId}${mark}`, ...[...message, ...why].map((line) => indent + line)];
 }
 
 function bullet(text: string): string {
