@@ -156,10 +156,12 @@ function listedAccessPoint(ap: AccessPoint, scope: AccessPointScope, region: str
 }
 
 type Read<T> = (client: S3ControlClient, input: { AccountId: string; Name: string }, options: SendOptions) => Promise<Observed<T>>;
+/** The value inside a state field: Observed<PublicAccessBlock> | undefined → PublicAccessBlock. */
+type ValueOf<F> = Exclude<F, undefined> extends Observed<infer T> ? T : never;
 type AccessPointData = { -readonly [K in AccessPointDataKey]?: AccessPointState[K] };
 type ObjectLambdaData = { -readonly [K in ObjectLambdaDataKey]?: ObjectLambdaAccessPointState[K] };
 
-const ACCESS_POINT_READS: { readonly [K in AccessPointDataKey]: Read<Exclude<AccessPointState[K], undefined> extends Observed<infer T> ? T : never> } = {
+const ACCESS_POINT_READS: { readonly [K in AccessPointDataKey]: Read<ValueOf<AccessPointState[K]>> } = {
   accessPointPublicAccessBlock: async (c, input, o) => {
     const output = await c.send(new GetAccessPointCommand(input), o);
     return output.PublicAccessBlockConfiguration === undefined ? absent() : normalizePublicAccessBlock(output.PublicAccessBlockConfiguration);
@@ -168,9 +170,7 @@ const ACCESS_POINT_READS: { readonly [K in AccessPointDataKey]: Read<Exclude<Acc
   accessPointPolicyStatus: async (c, input, o) => normalizePolicyStatus(await c.send(new GetAccessPointPolicyStatusCommand(input), o)),
 };
 
-const OBJECT_LAMBDA_READS: {
-  readonly [K in ObjectLambdaDataKey]: Read<Exclude<ObjectLambdaAccessPointState[K], undefined> extends Observed<infer T> ? T : never>;
-} = {
+const OBJECT_LAMBDA_READS: { readonly [K in ObjectLambdaDataKey]: Read<ValueOf<ObjectLambdaAccessPointState[K]>> } = {
   objectLambdaConfiguration: async (c, input, o) => {
     const output = await c.send(new GetAccessPointConfigurationForObjectLambdaCommand(input), o);
     return normalizeObjectLambdaConfiguration(output.Configuration);

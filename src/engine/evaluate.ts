@@ -96,20 +96,11 @@ export function evaluateResource<R extends EvaluatedResourceType>(
 }
 
 /**
- * The resources of `type` could not be listed: every active check of that type is unknown for
- * them (`ref` stands for all of them), so the scan reads as incomplete rather than clean.
+ * The resources of `type` are not known (they could not be listed, or the snapshot did not list
+ * them): every active check of that type gets `verdict` for `ref`, which stands for all of them,
+ * so the scan reads as incomplete rather than clean.
  */
-export function evaluateUnlisted(
-  type: EvaluatedResourceType,
-  ref: ResourceRef,
-  checks: readonly ActiveCheck[],
-  failure: { readonly what: string; readonly operation: string; readonly code: string; readonly message: string },
-): Finding[] {
-  const verdict: Verdict = {
-    status: 'unknown',
-    messageId: 'unreadable',
-    data: { what: failure.what, operation: failure.operation, code: failure.code, detail: failure.message },
-  };
+export function evaluateUnlisted(type: EvaluatedResourceType, ref: ResourceRef, checks: readonly ActiveCheck[], verdict: Verdict): Finding[] {
   return checks.filter((active) => active.check.resource === type).map((active) => toFinding(active, ref, verdict));
 }
 

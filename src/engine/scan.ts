@@ -1,10 +1,10 @@
 import { isIndexCheck } from '../checks/types.ts';
-import type { AccountContext, Finding, IndexedAccountContext } from '../checks/types.ts';
+import type { AccountContext, Finding, IndexedAccountContext, Verdict } from '../checks/types.ts';
 import type { ScanError } from '../report/types.ts';
 import type { Observed } from '../snapshot/observed.ts';
 import { isAccessPointInScope } from '../snapshot/record-scope.ts';
 import { ACCESS_POINT_DATA_KEYS, BUCKET_DATA_KEYS, MULTI_REGION_DATA_KEYS, OBJECT_LAMBDA_DATA_KEYS } from '../snapshot/types.ts';
-import type { ListingError, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
+import type { DataKey, ListingError, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
 import type { ActiveCheck } from './evaluate.ts';
 import { BucketIndexBuilder } from './bucket-index.ts';
 import { evaluateIndexed, evaluateResource, evaluateUnlisted } from './evaluate.ts';
@@ -69,7 +69,10 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
   const { account } = source.header;
   const context: AccountContext = { account, trustedAccounts: options.trustedAccounts };
   const accountResource = accountRef(account);
-  const findings: Finding[] = evaluateResource('account', account, accountResource, checks, context);
+  const findings: Finding[] = [
+    ...evaluateResource('account', account, accountResource, checks, context),
+    ...notListed(source.header, checks, context),
+  ];
   const errors: ScanError[] = [];
   const accountError = errorOf(account.publicAccessBlock, accountResource.arn);
   if (accountError !== undefined) errors.push(accountError);
@@ -130,13 +133,38 @@ function listedType(operation: string): (typeof LISTED_TYPE)[keyof typeof LISTED
   return operation in LISTED_TYPE ? LISTED_TYPE[operation as keyof typeof LISTED_TYPE] : undefined;
 }
 
+/** The data key whose presence in the header says the snapshot listed resources of this type. */
+const LISTING_KEY = {
+  'access-point': 'accessPointListing',
+  'object-lambda-access-point': 'objectLambdaListing',
+  'multi-region-access-point': 'multiRegionAccessPointPublicAccessBlock',
+} as const satisfies Record<(typeof LISTED_TYPE)[keyof typeof LISTED_TYPE], DataKey>;
+
+/**
+ * A snapshot collected without listing a resource type holds none of it, which must not read as
+ * "the account has none": its checks are unknown, like a bucket check whose data is missing.
+ */
+function notListed(header: SnapshotHeader, checks: readonly ActiveCheck[], context: AccountContext): Finding[] {
+  return (Object.keys(LISTING_KEY) as (keyof typeof LISTING_KEY)[]).flatMap((type) => {
+    const key = LISTING_KEY[type];
+    if (header.collected.includes(key)) return [];
+    const verdict: Verdict = { status: 'unknown', messageId: 'notCollected', data: { what: key } };
+    return evaluateUnlisted(type, allAccessPointsRef(context.account, type, ''), checks, verdict);
+  });
+}
+
 function unlisted(error: ListingError, checks: readonly ActiveCheck[], context: AccountContext): { findings: Finding[]; errors: ScanError[] } {
   const type = listedType(error.operation);
   if (type === undefined) return { findings: [], errors: [] };
   const ref = allAccessPointsRef(context.account, type, error.region);
   const what = `the ${LISTED_NOUN[type]} of ${error.region === '' ? 'the account' : error.region}`;
+  const verdict: Verdict = {
+    status: 'unknown',
+    messageId: 'unreadable',
+    data: { what, operation: error.operation, code: error.code, detail: error.message },
+  };
   return {
-    findings: evaluateUnlisted(type, ref, checks, { what, ...error }),
+    findings: evaluateUnlisted(type, ref, checks, verdict),
     errors: [{ operation: error.operation, resource: ref.arn, code: error.code, message: error.message }],
   };
 }

@@ -4,7 +4,8 @@ import type { ScanSource } from '../../src/engine/scan.ts';
 import { scan } from '../../src/engine/scan.ts';
 import { selectChecks } from '../../src/engine/select.ts';
 import { absent, present } from '../../src/snapshot/observed.ts';
-import type { BucketState, SnapshotRecord } from '../../src/snapshot/types.ts';
+import { BUCKET_DATA_KEYS } from '../../src/snapshot/types.ts';
+import type { BucketState, DataKey, SnapshotRecord } from '../../src/snapshot/types.ts';
 import { snapshotHeader } from '../support/snapshot-file.ts';
 
 const noLock = absent('ObjectLockConfigurationNotFoundError');
@@ -16,9 +17,9 @@ const bucket = (name: string, target?: string, region = 'us-east-1'): BucketStat
   versioning: present({ status: 'Enabled' }),
 });
 
-function source(records: readonly SnapshotRecord[]): ScanSource {
+function source(records: readonly SnapshotRecord[], collected: readonly DataKey[] = BUCKET_DATA_KEYS): ScanSource {
   return {
-    header: snapshotHeader(),
+    header: snapshotHeader(collected),
     records: (async function* () {
       for (const record of records) yield await Promise.resolve(record);
     })(),
@@ -103,6 +104,7 @@ describe('scan with index checks', () => {
 });
 
 describe('scan with access points', () => {
+  const listed: readonly DataKey[] = [...BUCKET_DATA_KEYS, 'accessPointListing', 'accessPointPublicAccessBlock', 'multiRegionAccessPointPublicAccessBlock'];
   const apChecks = selectChecks(BUILTIN_CHECKS, { only: ['access-point-network-origin', 'access-point-public-access-block'], skip: [] });
   const accessPoint = (name: string, bucketName: string) => ({
     name,
@@ -118,7 +120,7 @@ describe('scan with access points', () => {
       source([
         { type: 'access-point', accessPoint: { ...accessPoint('team-a', 'data'), accessPointPublicAccessBlock: denied } },
         { type: 'multi-region-access-point', multiRegionAccessPoint: { name: 'global', alias: 'a.mrap', arn: 'arn:aws:s3::123456789012:accesspoint/a.mrap', regions: [] } },
-      ]),
+      ], listed),
       apChecks,
       { trustedAccounts: [] },
     );
@@ -134,7 +136,7 @@ describe('scan with access points', () => {
       source([
         { type: 'listing-error', error: { operation: 'ListAccessPoints', region: 'eu-west-1', code: 'AccessDenied', message: 'Access Denied' } },
         { type: 'listing-error', error: { operation: 'ListMultiRegionAccessPoints', region: '', code: 'AccessDenied', message: 'Access Denied' } },
-      ]),
+      ], listed),
       apChecks,
       { trustedAccounts: [] },
     );
@@ -157,10 +159,22 @@ describe('scan with access points', () => {
       source([
         { type: 'access-point', accessPoint: accessPoint('kept', 'data') },
         { type: 'access-point', accessPoint: accessPoint('dropped', 'other') },
-      ]),
+      ], listed),
       selectChecks(BUILTIN_CHECKS, { only: ['access-point-network-origin'], skip: [] }),
       { trustedAccounts: [], includeBucket: (name) => name === 'data' },
     );
     expect(verdicts(result.findings)).toEqual(['kept access-point-network-origin fail']);
+  });
+
+  it('a snapshot that never listed access points makes their checks unknown, not clean', async () => {
+    const result = await scan(source([]), apChecks, { trustedAccounts: [] });
+    expect(result.findings.map((f) => [f.checkId, f.status, f.resource.arn, f.message])).toEqual(
+      ['access-point-network-origin', 'access-point-public-access-block'].map((checkId) => [
+        checkId,
+        'unknown',
+        'arn:aws:s3::123456789012:accesspoint/*',
+        'The snapshot does not contain accessPointListing; collect it again with this check selected.',
+      ]),
+    );
   });
 });
