@@ -219,7 +219,22 @@ async function collectAccessPoint(
   keys: readonly AccessPointDataKey[],
 ): Promise<SnapshotRecord> {
   const data = await readAll<AccessPointDataKey, AccessPointData>(api, client, { AccountId: accountId, Name: listed.name }, keys, ACCESS_POINT_READS);
+  const deleted = deletedBy(data);
+  if (deleted !== undefined) return deletedNote(`Access point ${listed.name} (bucket ${listed.bucket}, ${listed.region})`, deleted);
   return { type: 'access-point', accessPoint: { ...listed, ...data } };
+}
+
+/** The operation that answered NoSuchAccessPoint: the access point was deleted after it was listed. */
+function deletedBy(data: Readonly<Record<string, Observed<unknown> | undefined>>): string | undefined {
+  for (const value of Object.values(data)) {
+    if (value?.state === 'error' && value.code === 'NoSuchAccessPoint') return value.operation;
+  }
+  return undefined;
+}
+
+/** Like a bucket deleted mid-scan: dropped from the scan with a note, not reported as unreadable. */
+function deletedNote(what: string, operation: string): SnapshotRecord {
+  return { type: 'note', message: `${what} was deleted during the scan (${operation} answered NoSuchAccessPoint); it is not in this report.` };
 }
 
 interface ListedObjectLambda {
@@ -260,6 +275,8 @@ async function collectObjectLambda(
   bucketByAccessPointArn: ReadonlyMap<string, string>,
 ): Promise<SnapshotRecord> {
   const data = await readAll<ObjectLambdaDataKey, ObjectLambdaData>(api, client, { AccountId: accountId, Name: listed.name }, keys, OBJECT_LAMBDA_READS);
+  const deleted = deletedBy(data);
+  if (deleted !== undefined) return deletedNote(`Object Lambda access point ${listed.name} (${listed.region})`, deleted);
   const configuration = data.objectLambdaConfiguration;
   const bucket = configuration?.state === 'present' ? bucketByAccessPointArn.get(configuration.value.supportingAccessPoint) : undefined;
   return { type: 'object-lambda-access-point', objectLambdaAccessPoint: { ...listed, ...(bucket === undefined ? {} : { bucket }), ...data } };

@@ -169,6 +169,22 @@ describe('access points', () => {
     ]);
   });
 
+  it('drops an access point deleted after it was listed, with a note', async () => {
+    s3control.on(ListAccessPointsCommand).callsFake(async (_input: unknown, getClient: () => S3ControlClient) => {
+      const region = await getClient().config.region();
+      return region === 'us-east-1'
+        ? { AccessPointList: [{ Name: 'gone', Bucket: 'data-us', NetworkOrigin: 'Internet', AccessPointArn: apArn(region, 'gone') }] }
+        : {};
+    });
+    s3control.on(GetAccessPointCommand).rejects(awsError({ code: 'NoSuchAccessPoint', status: 404, message: 'The specified accesspoint does not exist' }));
+    expect(await collect(['accessPointPublicAccessBlock'])).toEqual([
+      {
+        type: 'note',
+        message: 'Access point gone (bucket data-us, us-east-1) was deleted during the scan (GetAccessPoint answered NoSuchAccessPoint); it is not in this report.',
+      },
+    ]);
+  });
+
   it('leaves out the access points of buckets --bucket / --exclude-bucket leave out', async () => {
     s3control.on(ListAccessPointsCommand).callsFake(async (_input: unknown, getClient: () => S3ControlClient) => {
       const region = await getClient().config.region();
