@@ -45,6 +45,7 @@ export default defineCheck({
       kind: 'access-point',
       policy: ap.accessPointPolicy,
       status: ap.accessPointPolicyStatus,
+      policyOperation: 'GetAccessPointPolicy',
       statusOperation: 'GetAccessPointPolicyStatus',
       restrict: effectiveFlag('restrictPublicBuckets', context.account.publicAccessBlock, ap.accessPointPublicAccessBlock),
       levelNames: { account: 'account', bucket: 'access point', both: 'account and access point' },

@@ -33,6 +33,7 @@ export default defineCheck({
       kind: 'object-lambda-access-point',
       policy: olap.objectLambdaPolicy,
       status: olap.objectLambdaPolicyStatus,
+      policyOperation: 'GetAccessPointPolicyForObjectLambda',
       statusOperation: 'GetAccessPointPolicyStatusForObjectLambda',
       // No level of its own to read here: the account's setting decides.
       restrict: effectiveFlag('restrictPublicBuckets', context.account.publicAccessBlock, { state: 'absent' }),

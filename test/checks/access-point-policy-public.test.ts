@@ -98,6 +98,21 @@ runCheckTests(check, {
       },
     },
     {
+      name: "an unreadable policy fails on AWS's IsPublic, and the message says whose verdict it is",
+      accessPoint: {
+        accessPointPolicy: observedError('GetAccessPointPolicy', 'AccessDenied', 'Access Denied'),
+        accessPointPolicyStatus: present({ isPublic: true }),
+        accessPointPublicAccessBlock: off,
+      },
+      account: { publicAccessBlock: off },
+      expect: {
+        messageId: 'public',
+        message:
+          `The policy of ${subject} is public and RestrictPublicBuckets is off at the account and at the access point: ` +
+          "GetAccessPointPolicyStatus reports IsPublic=true; GetAccessPointPolicy failed with AccessDenied, so this is GetAccessPointPolicyStatus's verdict.",
+      },
+    },
+    {
       name: 'a cross-account access point names the account that owns the bucket',
       accessPoint: {
         bucket: 'partner-data',

@@ -3,8 +3,7 @@ import type { PolicyResourceKind } from '../../policy/public.ts';
 import type { Observed } from '../../snapshot/observed.ts';
 import type { BucketPolicy, PolicyStatus } from '../../snapshot/types.ts';
 import type { Verdict } from '../types.ts';
-import { readBucketPolicy } from './bucket-policy.ts';
-import type { BucketPolicyRead } from './bucket-policy.ts';
+import { readBucketPolicy, sourceNote } from './bucket-policy.ts';
 import type { FlagSource } from './effective-public-access-block.ts';
 import { unreadable } from './unreadable.ts';
 
@@ -32,6 +31,8 @@ export interface AccessPointPolicyQuestion {
   readonly kind: PolicyResourceKind;
   readonly policy: Observed<BucketPolicy>;
   readonly status: Observed<PolicyStatus> | undefined;
+  /** The operation that reads the policy, e.g. GetAccessPointPolicy. */
+  readonly policyOperation: string;
   /** The operation whose IsPublic is AWS's verdict, e.g. GetAccessPointPolicyStatus. */
   readonly statusOperation: string;
   /** Effective RestrictPublicBuckets, and the words for its levels ('account', 'access point'). */
@@ -39,17 +40,6 @@ export interface AccessPointPolicyQuestion {
   readonly levelNames: Readonly<Record<'account' | 'bucket' | 'both', string>>;
   /** Where RestrictPublicBuckets is read, in words, for a public policy it does not neutralize. */
   readonly levels: string;
-}
-
-/** Where the verdict comes from when it is not our evaluation and AWS's agreeing: said in the message. */
-function sourceNote(read: BucketPolicyRead, oracle: boolean | undefined, evaluator: boolean | undefined, operation: string): string {
-  if (read.state === 'invalid') return `; s3-audit could not parse the policy (${read.error}), so this is ${operation}'s verdict`;
-  if (read.state === 'error') return `; reading the policy failed with ${read.error.code}, so this is ${operation}'s verdict`;
-  if (oracle === true && evaluator === false) return `; ${operation} says public although s3-audit's evaluation finds no public statement`;
-  if (oracle === false && evaluator === true) {
-    return `; s3-audit's evaluation finds it public but ${operation} says not public, and AWS's verdict is used`;
-  }
-  return '';
 }
 
 /**
@@ -72,7 +62,7 @@ export function accessPointPolicyVerdict(question: AccessPointPolicyQuestion): V
   const grants = read.state === 'parsed' ? publicGrants(read.policy, question.kind) : undefined;
   const evaluator = grants === undefined ? undefined : grants.length > 0;
   const isPublic = oracle ?? evaluator === true;
-  const note = sourceNote(read, oracle, evaluator, question.statusOperation);
+  const note = sourceNote(read, oracle, evaluator, { policy: question.policyOperation, status: question.statusOperation });
   const evidence = { isPublicPerAws: oracle ?? null, isPublicPerEvaluator: evaluator ?? null, restrictPublicBuckets: restrict };
   if (!isPublic) {
     const reasons = evaluator === true ? ` (${(grants ?? []).map((g) => g.reason).join('; ')})` : '';
