@@ -2,6 +2,7 @@ import { Command, CommanderError, InvalidArgumentError, Option } from 'commander
 import { BUILTIN_CHECKS } from './checks/registry.ts';
 import { SEVERITIES } from './checks/types.ts';
 import type { Severity } from './checks/types.ts';
+import { validRegions } from './cli/endpoints.ts';
 import { EXIT } from './cli/exit-code.ts';
 import type { GatePolicy } from './cli/exit-code.ts';
 import { CONFIG_FILE_NAME } from './config/config.ts';
@@ -112,6 +113,7 @@ function scanFlags(raw: Record<string, unknown>): ScanFlags {
     ...pick(raw, 'writeBaseline'),
     ...(raw.config === false ? { config: false } : pick(raw, 'config')),
     debug: raw.debug === true,
+    regions: validRegions(stringList(raw.regions)),
     bucket: stringList(raw.bucket),
     excludeBucket: stringList(raw.excludeBucket),
     ...(isShard(raw.shard) ? { shard: raw.shard } : {}),
@@ -228,6 +230,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .description('collect the S3 configuration of an account, evaluate the checks and report')
     .option('--profile <name>', 'AWS shared-config profile to use')
     .option('--region <region>', 'home region for account-wide calls (default: AWS_REGION, else us-east-1)')
+    .option('--regions <list>', "also look for access points in these regions (besides those of the account's buckets); comma-separated", list)
     .option('--endpoint-url <url>', 'send every AWS call to this endpoint (S3-compatible stores, local tests); path-style S3')
     .option('--bucket <glob>', 'only scan buckets whose name matches; repeatable or comma-separated', list)
     .option('--exclude-bucket <glob>', 'skip buckets whose name matches; repeatable or comma-separated', list)
@@ -248,7 +251,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--max-attempts <n>', 'attempts per API call; throttling and 5xx are retried with jittered exponential backoff', positiveInteger('--max-attempts', 20), 8)
     .option('--request-timeout <ms>', 'give up on one API request after this many milliseconds', positiveInteger('--request-timeout', 600_000), 20_000)
     .addOption(
-      new Option('--snapshot <file>', 'evaluate a saved snapshot instead of calling AWS').conflicts(['profile', 'region', 'endpointUrl']),
+      new Option('--snapshot <file>', 'evaluate a saved snapshot instead of calling AWS').conflicts(['profile', 'region', 'regions', 'endpointUrl']),
     )
     .option('--save-snapshot <file>', 'save the collected state as a JSON Lines snapshot (contains bucket policies)')
     .option('--no-color', NO_COLOR_HELP)

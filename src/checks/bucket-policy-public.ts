@@ -1,5 +1,4 @@
-import { readBucketPolicy, UNPARSEABLE_MESSAGE, unparseable } from './lib/bucket-policy.ts';
-import type { BucketPolicyRead } from './lib/bucket-policy.ts';
+import { readBucketPolicy, sourceNote, UNPARSEABLE_MESSAGE, unparseable } from './lib/bucket-policy.ts';
 import { defineCheck } from './lib/define-check.ts';
 import { effectiveFlag } from './lib/effective-public-access-block.ts';
 import type { FlagSource } from './lib/effective-public-access-block.ts';
@@ -12,17 +11,6 @@ const RESTRICTED_AT: Readonly<Record<Extract<FlagSource, 'account' | 'bucket' | 
   bucket: 'bucket',
   both: 'account and bucket',
 };
-
-/** Where the verdict comes from when it is not our evaluation and AWS's agreeing: said in the message. */
-function sourceNote(read: BucketPolicyRead, oracle: boolean | undefined, evaluator: boolean | undefined): string {
-  if (read.state === 'invalid') return `; s3-audit could not parse the policy (${read.error}), so this is GetBucketPolicyStatus's verdict`;
-  if (read.state === 'error') return `; GetBucketPolicy failed with ${read.error.code}, so this is GetBucketPolicyStatus's verdict`;
-  if (oracle === true && evaluator === false) return "; GetBucketPolicyStatus says public although s3-audit's evaluation finds no public statement";
-  if (oracle === false && evaluator === true) {
-    return "; s3-audit's evaluation finds it public but GetBucketPolicyStatus says not public, and AWS's verdict is used";
-  }
-  return '';
-}
 
 export default defineCheck({
   id: 'bucket-policy-public',
@@ -80,7 +68,7 @@ export default defineCheck({
     const grants = read.state === 'parsed' ? publicGrants(read.policy, 'bucket') : undefined;
     const evaluator = grants === undefined ? undefined : grants.length > 0;
     const isPublic = oracle ?? evaluator === true;
-    const note = sourceNote(read, oracle, evaluator);
+    const note = sourceNote(read, oracle, evaluator, { policy: 'GetBucketPolicy', status: 'GetBucketPolicyStatus' });
     const evidence = { isPublicPerGetBucketPolicyStatus: oracle ?? null, isPublicPerEvaluator: evaluator ?? null, restrictPublicBuckets: restrict };
     if (!isPublic) {
       const reasons = evaluator === true ? ` (${(grants ?? []).map((g) => g.reason).join('; ')})` : '';

@@ -5,10 +5,10 @@ import { matchingGlob } from './lib/bucket-globs.ts';
 import { defineCheck } from './lib/define-check.ts';
 import {
   describeOffFlags,
+  describeSources,
   effectiveFlags,
   FLAG_NAMES,
   PUBLIC_ACCESS_BLOCK_FLAGS,
-  type FlagSource,
   type PublicAccessBlockFlag,
   unreadableLevel,
 } from './lib/effective-public-access-block.ts';
@@ -22,14 +22,6 @@ const SOURCE_NAMES: Readonly<Record<'account' | 'bucket' | 'both', string>> = {
   account: 'the account',
   bucket: 'the bucket',
 };
-
-/** "BlockPublicAcls, IgnorePublicAcls from the account and the bucket; BlockPublicPolicy from the bucket" */
-function describeSources(flags: readonly PublicAccessBlockFlag[], sources: Readonly<Record<PublicAccessBlockFlag, FlagSource>>): string {
-  const groups = (['both', 'account', 'bucket'] as const)
-    .map((source) => ({ source, names: flags.filter((flag) => sources[flag] === source).map((flag) => FLAG_NAMES[flag]) }))
-    .filter((group) => group.names.length > 0);
-  return groups.map((group) => `${group.names.join(', ')} from ${SOURCE_NAMES[group.source]}`).join('; ');
-}
 
 function levelNote(level: Observed<PublicAccessBlock>): string {
   return level.state === 'absent' ? ' (no configuration)' : '';
@@ -104,14 +96,14 @@ export default defineCheck({
     if (required.some((flag) => sources[flag] === 'unknown')) return unreadableLevel(accountLevel, bucketLevel);
     const inEffect = PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => sources[flag] !== 'off' && sources[flag] !== 'unknown');
     if (inEffect.length === PUBLIC_ACCESS_BLOCK_FLAGS.length || glob === undefined) {
-      return { status: 'pass', messageId: 'allOn', data: { sources: describeSources(inEffect, sources) }, evidence };
+      return { status: 'pass', messageId: 'allOn', data: { sources: describeSources(inEffect, sources, SOURCE_NAMES) }, evidence };
     }
     const notInEffect = PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => !inEffect.includes(flag)).map((flag) => FLAG_NAMES[flag]);
     return {
       status: 'pass',
       messageId: 'publicBucketAccepted',
       data: {
-        sources: describeSources(inEffect, sources),
+        sources: describeSources(inEffect, sources, SOURCE_NAMES),
         others: `${formatList(notInEffect)} ${notInEffect.length === 1 ? 'is' : 'are'}`,
         glob: quote(glob),
       },

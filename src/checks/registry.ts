@@ -1,3 +1,6 @@
+import accessPointNetworkOrigin from './access-point-network-origin.ts';
+import accessPointPolicyPublic from './access-point-policy-public.ts';
+import accessPointPublicAccessBlock from './access-point-public-access-block.ts';
 import accountPublicAccessBlock from './account-public-access-block.ts';
 import bucketAccessLogging from './bucket-access-logging.ts';
 import bucketAclPublic from './bucket-acl-public.ts';
@@ -25,10 +28,15 @@ import bucketSseCBlocked from './bucket-sse-c-blocked.ts';
 import bucketTlsMinVersion from './bucket-tls-min-version.ts';
 import bucketTlsOnly from './bucket-tls-only.ts';
 import bucketVersioning from './bucket-versioning.ts';
+import multiRegionAccessPointPublicAccessBlock from './multi-region-access-point-public-access-block.ts';
+import objectLambdaAccessPointPolicyPublic from './object-lambda-access-point-policy-public.ts';
 import type { AnyCheck } from './types.ts';
 
 /** Every built-in check, one import each; a test keeps this list, the files and the README in step. */
 export const BUILTIN_CHECKS: readonly AnyCheck[] = [
+  accessPointNetworkOrigin,
+  accessPointPolicyPublic,
+  accessPointPublicAccessBlock,
   accountPublicAccessBlock,
   bucketAccessLogging,
   bucketAclPublic,
@@ -56,4 +64,6 @@ export const BUILTIN_CHECKS: readonly AnyCheck[] = [
   bucketTlsMinVersion,
   bucketTlsOnly,
   bucketVersioning,
+  multiRegionAccessPointPublicAccessBlock,
+  objectLambdaAccessPointPolicyPublic,
 ];

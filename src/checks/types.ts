@@ -1,6 +1,13 @@
 import type { z } from 'zod';
 import type { BucketIndex, IndexedBucket } from '../engine/bucket-index.ts';
-import type { AccountState, BucketState, DataKey } from '../snapshot/types.ts';
+import type {
+  AccessPointState,
+  AccountState,
+  BucketState,
+  DataKey,
+  MultiRegionAccessPointState,
+  ObjectLambdaAccessPointState,
+} from '../snapshot/types.ts';
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -30,6 +37,9 @@ export interface IndexedAccountContext extends AccountContext {
 export interface ResourceStates {
   readonly account: AccountState;
   readonly bucket: BucketState;
+  readonly 'access-point': AccessPointState;
+  readonly 'object-lambda-access-point': ObjectLambdaAccessPointState;
+  readonly 'multi-region-access-point': MultiRegionAccessPointState;
 }
 export type EvaluatedResourceType = keyof ResourceStates;
 
@@ -114,8 +124,11 @@ export interface ResourceRef {
   readonly type: ResourceType;
   readonly arn: string;
   readonly name: string;
+  /** '' for a global resource (Multi-Region Access Point). */
   readonly region: string;
   readonly account: string;
+  /** The bucket behind an access point: reports show the access point under it. */
+  readonly bucket?: string;
 }
 
 /** Why a finding is accepted: from a config `suppressions:` entry. */

@@ -50,3 +50,14 @@ export function resolveEndpoints(flag: string | undefined, env: Env): Endpoints 
 export function resolveRegion(flag: string | undefined, env: Env): string {
   return flag ?? (env.AWS_REGION || undefined) ?? (env.AWS_DEFAULT_REGION || undefined) ?? 'us-east-1';
 }
+
+// us-east-1, eu-central-2, us-gov-west-1, cn-northwest-1, ap-southeast-7, eusc-de-east-1 …
+const REGION_NAME = /^[a-z]{2,4}(-[a-z]+)+-\d{1,2}$/;
+
+/** --regions: AWS region names, each checked for shape so a typo is an error, not an empty region. */
+export function validRegions(names: readonly string[]): string[] {
+  for (const name of names) {
+    if (!REGION_NAME.test(name)) throw new UserError(`--regions: '${name}' is not an AWS region name (expected e.g. eu-west-1)`);
+  }
+  return [...new Set(names)];
+}

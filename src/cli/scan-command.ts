@@ -30,6 +30,8 @@ import type { Progress, ProgressMode } from './progress.ts';
 export interface ScanFlags extends OutputFlags {
   readonly profile?: string;
   readonly region?: string;
+  /** --regions: where else to look for access points. */
+  readonly regions?: readonly string[];
   readonly endpointUrl?: string;
   readonly bucket: readonly string[];
   readonly excludeBucket: readonly string[];
@@ -81,6 +83,7 @@ async function openSource(
   const profile = flags.profile ?? io.env.AWS_PROFILE;
   const collection = await collectAccount({
     region: resolveRegion(flags.region, io.env),
+    ...(flags.regions === undefined ? {} : { regions: flags.regions }),
     // Passed on explicitly (the SDK would read AWS_PROFILE too) so errors can name the profile.
     ...(profile === undefined || profile === '' ? {} : { profile }),
     endpoints: resolveEndpoints(flags.endpointUrl, io.env),
@@ -91,6 +94,7 @@ async function openSource(
     ...(flags.debug === true ? { debug: (line: string) => io.stderr.write(`s3-audit: debug: ${line}\n`) } : {}),
     needs: neededData(checks),
     includeBucket: scope.evaluated,
+    accessPoints: ownsAccountResources(flags.shard) ? scope.filtered : false,
     listUnscanned: indexChecks.length > 0,
     // Cross-bucket checks need the logging and Object Lock of every bucket, the other shards' too:
     // up to 2 calls per bucket of the account, so that a shard's verdicts equal an unsharded scan's.
@@ -134,6 +138,7 @@ export async function runScan(flags: ScanFlags, io: CliIo, registry: readonly An
     result = await scan(source, checks, {
       trustedAccounts: config.trustedAccounts,
       includeBucket: scope.evaluated,
+      includeAccessPoint: scope.filtered,
       evaluateAccount: ownsAccountResources(flags.shard),
       ...(snapshotWriter === undefined ? {} : { onRecord: (record) => snapshotWriter.write(serializeSnapshotLine(record)) }),
     });

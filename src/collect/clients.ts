@@ -17,7 +17,10 @@ export interface Clients {
   s3(region: string): S3Client;
   /** The KMS client for keys in `region` (one per region, created on first use). */
   kms(region: string): KMSClient;
+  /** S3 Control in the home region (account-wide settings). */
   readonly s3control: S3ControlClient;
+  /** S3 Control in `region`: access points are regional (one client per region, created on first use). */
+  s3controlIn(region: string): S3ControlClient;
   readonly sts: STSClient;
   /** Closes every client's sockets. */
   destroy(): void;
@@ -29,16 +32,19 @@ const MAX_CONNECTION_TIMEOUT_MS = 10_000;
 export function createClients(options: ClientOptions): Clients {
   const { s3: s3Endpoint, s3control: s3controlEndpoint, sts: stsEndpoint, kms: kmsEndpoint } = options.endpoints;
 
-  const s3control = new S3ControlClient({
-    ...sharedConfig(options, options.region),
-    ...(s3controlEndpoint === undefined ? {} : unprefixedEndpoint(s3controlEndpoint)),
+  const s3controlClients = perRegion((region) => {
+    const client = new S3ControlClient({
+      ...sharedConfig(options, region),
+      ...(s3controlEndpoint === undefined ? {} : unprefixedEndpoint(s3controlEndpoint)),
+    });
+    attachDebugLog(client.middlewareStack, 's3control', region, options.debug);
+    return client;
   });
   const sts = new STSClient({
     ...sharedConfig(options, options.region),
     ...(stsEndpoint === undefined ? {} : { endpoint: stsEndpoint }),
   });
 
-  attachDebugLog(s3control.middlewareStack, 's3control', options.region, options.debug);
   attachDebugLog(sts.middlewareStack, 'sts', options.region, options.debug);
 
   const s3Clients = perRegion((region) => {
@@ -59,12 +65,13 @@ export function createClients(options: ClientOptions): Clients {
   return {
     s3: s3Clients.get,
     kms: kmsClients.get,
-    s3control,
+    s3control: s3controlClients.get(options.region),
+    s3controlIn: s3controlClients.get,
     sts,
     destroy() {
       s3Clients.destroy();
       kmsClients.destroy();
-      s3control.destroy();
+      s3controlClients.destroy();
       sts.destroy();
     },
   };

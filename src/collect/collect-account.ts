@@ -1,8 +1,19 @@
 import { withRequirements } from '../snapshot/data-sources.ts';
-import { ACCOUNT_DATA_KEYS, BUCKET_DATA_KEYS, KMS_BUCKET_DATA_KEYS, S3_BUCKET_DATA_KEYS } from '../snapshot/types.ts';
+import {
+  ACCESS_POINT_DATA_KEYS,
+  ACCOUNT_DATA_KEYS,
+  BUCKET_DATA_KEYS,
+  KMS_BUCKET_DATA_KEYS,
+  LISTING_DATA_KEYS,
+  MULTI_REGION_DATA_KEYS,
+  OBJECT_LAMBDA_DATA_KEYS,
+  S3_BUCKET_DATA_KEYS,
+} from '../snapshot/types.ts';
+import { isAccessPointInScope } from '../snapshot/record-scope.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot/schema.ts';
 import type { DataKey, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
 import { TOOL } from '../version.ts';
+import { collectAccessPoints, needsAccessPoints, type AccessPointScope } from './access-points.ts';
 import { createApi, type Api } from './api.ts';
 import { createClients, type Clients } from './clients.ts';
 import { createKmsLookup } from './kms.ts';
@@ -44,7 +55,10 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
     const buckets: (ListedBucket | undefined)[] = [];
     const indexOnly: (ListedBucket | undefined)[] = [];
     const unscanned: (ListedBucket | undefined)[] = [];
+    const regions = new Set(options.regions);
     for await (const bucket of listBuckets(api, options.region)) {
+      // A bucket whose region ListBuckets omits is looked for in the home region first.
+      regions.add(bucket.region ?? options.region);
       if (options.includeBucket(bucket.name)) buckets.push(bucket);
       else if (options.indexOnly?.includeBucket(bucket.name) === true) indexOnly.push(bucket);
       else if (options.listUnscanned === true) unscanned.push(bucket);
@@ -75,7 +89,17 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
       homeRegion: options.region,
       keys: S3_BUCKET_DATA_KEYS.filter((key) => options.indexOnly?.needs.has(key) === true),
     };
-    const stream: BucketStream = { api, clients, abort, onBucketDone: options.onBucketDone };
+    const accessPointScope = options.accessPoints ?? options.includeBucket;
+    const accessPoints: AccessPointScope | undefined =
+      accessPointScope !== false && needsAccessPoints(needs) ? { accountId, partition, regions: [...regions].sort(), needs } : undefined;
+    const stream: BucketStream = {
+      api,
+      clients,
+      abort,
+      onBucketDone: options.onBucketDone,
+      accessPoints,
+      includeAccessPoint: accessPointScope === false ? () => false : accessPointScope,
+    };
     const phases: BucketPhase[] = [
       { buckets, context, indexOnly: false },
       { buckets: indexOnly, context: indexContext, indexOnly: true },
@@ -93,7 +117,14 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
 }
 
 function collectedKeys(needs: ReadonlySet<DataKey>): DataKey[] {
-  const known: readonly DataKey[] = [...BUCKET_DATA_KEYS, ...ACCOUNT_DATA_KEYS];
+  const known: readonly DataKey[] = [
+    ...BUCKET_DATA_KEYS,
+    ...ACCOUNT_DATA_KEYS,
+    ...LISTING_DATA_KEYS,
+    ...ACCESS_POINT_DATA_KEYS,
+    ...OBJECT_LAMBDA_DATA_KEYS,
+    ...MULTI_REGION_DATA_KEYS,
+  ];
   return known.filter((key) => needs.has(key));
 }
 
@@ -102,6 +133,10 @@ interface BucketStream {
   readonly clients: Clients;
   readonly abort: AbortController;
   readonly onBucketDone: ((done: number, total: number) => void) | undefined;
+  /** Set when a selected check reads access points: collected alongside the buckets, yielded after them. */
+  readonly accessPoints: AccessPointScope | undefined;
+  /** Which access points to yield, by the bucket behind them. */
+  readonly includeAccessPoint: (bucketName: string) => boolean;
 }
 
 /** Buckets collected with one context: the scanned ones, then those only indexed (--shard). */
@@ -125,6 +160,9 @@ async function* bucketRecords(
 ): AsyncGenerator<SnapshotRecord, void, undefined> {
   const total = phases.reduce((sum, phase) => sum + phase.buckets.length, 0);
   let done = 0;
+  const accessPoints = stream.accessPoints === undefined ? undefined : collectAccessPoints(stream.api, stream.accessPoints);
+  // Awaited after the buckets; never rejects (failures are recorded), the guard only keeps an abort quiet.
+  accessPoints?.catch(() => undefined);
   try {
     for (const { name, region } of drain(unscanned)) {
       yield { type: 'unscanned-bucket', name, ...(region === undefined ? {} : { region }) };
@@ -143,6 +181,9 @@ async function* bucketRecords(
           };
         }
       }
+    }
+    for (const record of (await accessPoints) ?? []) {
+      if (isAccessPointInScope(record, stream.includeAccessPoint)) yield record;
     }
   } finally {
     stream.abort.abort();

@@ -26,6 +26,10 @@ const NOT_CONFIGURED: Readonly<Record<string, readonly string[]>> = {
   GetPublicAccessBlock: ['NoSuchPublicAccessBlockConfiguration'],
   GetBucketOwnershipControls: ['OwnershipControlsNotFoundError'],
   GetBucketLifecycleConfiguration: ['NoSuchLifecycleConfiguration'],
+  GetAccessPointPolicy: ['NoSuchAccessPointPolicy'],
+  GetAccessPointPolicyStatus: ['NoSuchAccessPointPolicy'],
+  GetAccessPointPolicyForObjectLambda: ['NoSuchAccessPointPolicy'],
+  GetAccessPointPolicyStatusForObjectLambda: ['NoSuchAccessPointPolicy'],
   // Imported key material, custom key stores, asymmetric and HMAC keys: KMS cannot rotate them automatically.
   GetKeyRotationStatus: ['UnsupportedOperationException'],
 };

@@ -19,15 +19,22 @@ export interface CollectOptions {
   readonly maxAttempts: number;
   /** Per-request socket timeout in milliseconds. */
   readonly requestTimeoutMs: number;
+  /** Regions to search for access points besides those of the account's buckets (--regions). */
+  readonly regions?: readonly string[];
   /** Only the data the selected checks need is collected. */
   readonly needs: ReadonlySet<DataKey>;
-  /** Which listed buckets to scan (from --bucket / --exclude-bucket). */
+  /** Which listed buckets to scan (from --bucket / --exclude-bucket); access points follow their bucket. */
   readonly includeBucket: (name: string) => boolean;
   /**
    * Also yield an `unscanned-bucket` record (name and region, no API call) for each listed bucket
    * that includeBucket leaves out: the bucket index must know every bucket of the account.
    */
   readonly listUnscanned?: boolean;
+  /**
+   * Which access points to collect, by the bucket behind them (default: includeBucket); `false`
+   * for none — with --shard, only shard 1 collects them, whatever shard their bucket is in.
+   */
+  readonly accessPoints?: ((bucketName: string) => boolean) | false;
   /**
    * Listed buckets that includeBucket leaves out, but whose `needs` (the bucket index's data:
    * logging, Object Lock) are read anyway: with --shard, the other shards' buckets, so that

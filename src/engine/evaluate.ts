@@ -10,6 +10,7 @@ import type {
   Severity,
   Verdict,
 } from '../checks/types.ts';
+import { DATA_SOURCES } from '../snapshot/data-sources.ts';
 import type { DataKey } from '../snapshot/types.ts';
 import type { IndexedBucket } from './bucket-index.ts';
 import { fingerprint } from './fingerprint.ts';
@@ -24,6 +25,8 @@ export interface ActiveCheck {
 
 function isCollected(key: DataKey, resource: object, context: AccountContext): boolean {
   if (key === 'accountPublicAccessBlock') return context.account.publicAccessBlock !== undefined;
+  // A listed resource carries what its listing said.
+  if (DATA_SOURCES[key].listing === true) return true;
   return key in resource;
 }
 
@@ -90,6 +93,15 @@ export function evaluateResource<R extends EvaluatedResourceType>(
     for (const verdict of verdicts) findings.push(toFinding(active, ref, verdict));
   }
   return findings;
+}
+
+/**
+ * The resources of `type` are not known (they could not be listed, or the snapshot did not list
+ * them): every active check of that type gets `verdict` for `ref`, which stands for all of them,
+ * so the scan reads as incomplete rather than clean.
+ */
+export function evaluateUnlisted(type: EvaluatedResourceType, ref: ResourceRef, checks: readonly ActiveCheck[], verdict: Verdict): Finding[] {
+  return checks.filter((active) => active.check.resource === type).map((active) => toFinding(active, ref, verdict));
 }
 
 /** Runs the index checks on one bucket's index entry, once the index is complete. */

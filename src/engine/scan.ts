@@ -1,13 +1,21 @@
 import { isIndexCheck } from '../checks/types.ts';
-import type { AccountContext, Finding, IndexedAccountContext } from '../checks/types.ts';
+import type { AccountContext, Finding, IndexedAccountContext, Verdict } from '../checks/types.ts';
 import type { ScanError } from '../report/types.ts';
 import type { Observed } from '../snapshot/observed.ts';
-import { BUCKET_DATA_KEYS } from '../snapshot/types.ts';
-import type { BucketState, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
+import { isAccessPointInScope } from '../snapshot/record-scope.ts';
+import { ACCESS_POINT_DATA_KEYS, BUCKET_DATA_KEYS, MULTI_REGION_DATA_KEYS, OBJECT_LAMBDA_DATA_KEYS } from '../snapshot/types.ts';
+import type { DataKey, ListingError, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
 import type { ActiveCheck } from './evaluate.ts';
 import { BucketIndexBuilder } from './bucket-index.ts';
-import { evaluateIndexed, evaluateResource } from './evaluate.ts';
-import { accountRef, bucketRef } from './resource-ref.ts';
+import { evaluateIndexed, evaluateResource, evaluateUnlisted } from './evaluate.ts';
+import {
+  accessPointRef,
+  accountRef,
+  allAccessPointsRef,
+  bucketRef,
+  multiRegionAccessPointRef,
+  objectLambdaAccessPointRef,
+} from './resource-ref.ts';
 
 export interface ScanSource {
   readonly header: SnapshotHeader;
@@ -21,8 +29,10 @@ export interface ScanOptions {
    * index. A live collection was already filtered, except for the index-only buckets of --shard.
    */
   readonly includeBucket?: (name: string) => boolean;
-  /** Evaluate the account-level checks (default true); with --shard only shard 1 does. */
+  /** Evaluate the account and its access points (default true); with --shard only shard 1 does. */
   readonly evaluateAccount?: boolean;
+  /** Which access points are evaluated, by the bucket behind them (default: includeBucket). */
+  readonly includeAccessPoint?: (bucketName: string) => boolean;
   /** Sees every record as it streams by, e.g. to save the snapshot. */
   readonly onRecord?: (record: SnapshotRecord) => void | Promise<void>;
 }
@@ -43,10 +53,14 @@ function errorOf(observed: Observed<unknown> | undefined, resource: string): Sca
  * Each failed call once: data that depends on a failed read (the KMS key of an unreadable
  * encryption configuration) carries the same error, which is one failure, not two.
  */
-function bucketErrors(bucket: BucketState, arn: string): ScanError[] {
+function resourceErrors<K extends string>(
+  resource: Readonly<Partial<Record<K, Observed<unknown>>>>,
+  keys: readonly K[],
+  arn: string,
+): ScanError[] {
   const errors = new Map<string, ScanError>();
-  for (const key of BUCKET_DATA_KEYS) {
-    const error = errorOf(bucket[key], arn);
+  for (const key of keys) {
+    const error = errorOf(resource[key], arn);
     if (error !== undefined) errors.set(`${error.operation}\n${error.code}\n${error.message}`, error);
   }
   return [...errors.values()];
@@ -62,8 +76,10 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
   const { account } = source.header;
   const context: AccountContext = { account, trustedAccounts: options.trustedAccounts };
   const accountResource = accountRef(account);
-  const findings: Finding[] =
-    options.evaluateAccount === false ? [] : evaluateResource('account', account, accountResource, checks, context);
+  const accountWide = options.evaluateAccount !== false;
+  const findings: Finding[] = accountWide
+    ? [...evaluateResource('account', account, accountResource, checks, context), ...notListed(source.header, checks, context)]
+    : [];
   const errors: ScanError[] = [];
   const accountError = errorOf(account.publicAccessBlock, accountResource.arn);
   if (accountError !== undefined) errors.push(accountError);
@@ -81,6 +97,16 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
       await options.onRecord?.(record);
       continue;
     }
+    if (record.type !== 'bucket') {
+      if (!accountWide) continue;
+      const includeAccessPoint = options.includeAccessPoint ?? options.includeBucket;
+      if (includeAccessPoint !== undefined && !isAccessPointInScope(record, includeAccessPoint)) continue;
+      await options.onRecord?.(record);
+      const evaluated = evaluateAccessPointRecord(record, checks, context);
+      errors.push(...evaluated.errors);
+      findings.push(...evaluated.findings);
+      continue;
+    }
     const { bucket } = record;
     const included = options.includeBucket?.(bucket.name) !== false;
     index?.addBucket(bucket, included);
@@ -91,11 +117,99 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
     }
     await options.onRecord?.(record);
     const ref = bucketRef(account, bucket);
-    errors.push(...bucketErrors(bucket, ref.arn));
+    errors.push(...resourceErrors(bucket, BUCKET_DATA_KEYS, ref.arn));
     findings.push(...evaluateResource('bucket', bucket, ref, checks, context));
   }
   if (index !== undefined) findings.push(...evaluateIndexChecks(index, checks, { ...context, buckets: index }));
   return { header: source.header, findings, errors, notes };
+}
+
+type AccessPointRecord = Exclude<SnapshotRecord, { readonly type: 'bucket' | 'unscanned-bucket' | 'note' }>;
+
+const LISTED_NOUN = {
+  'access-point': 'access points',
+  'object-lambda-access-point': 'Object Lambda access points',
+  'multi-region-access-point': 'Multi-Region Access Points',
+} as const;
+
+const LISTED_TYPE = {
+  ListAccessPoints: 'access-point',
+  ListAccessPointsForObjectLambda: 'object-lambda-access-point',
+  ListMultiRegionAccessPoints: 'multi-region-access-point',
+} as const;
+
+function listedType(operation: string): (typeof LISTED_TYPE)[keyof typeof LISTED_TYPE] | undefined {
+  return operation in LISTED_TYPE ? LISTED_TYPE[operation as keyof typeof LISTED_TYPE] : undefined;
+}
+
+/** The data key whose presence in the header says the snapshot listed resources of this type. */
+const LISTING_KEY = {
+  'access-point': 'accessPointListing',
+  'object-lambda-access-point': 'objectLambdaListing',
+  'multi-region-access-point': 'multiRegionAccessPointPublicAccessBlock',
+} as const satisfies Record<(typeof LISTED_TYPE)[keyof typeof LISTED_TYPE], DataKey>;
+
+/**
+ * A snapshot collected without listing a resource type holds none of it, which must not read as
+ * "the account has none": its checks are unknown, like a bucket check whose data is missing.
+ */
+function notListed(header: SnapshotHeader, checks: readonly ActiveCheck[], context: AccountContext): Finding[] {
+  return (Object.keys(LISTING_KEY) as (keyof typeof LISTING_KEY)[]).flatMap((type) => {
+    const key = LISTING_KEY[type];
+    if (header.collected.includes(key)) return [];
+    const verdict: Verdict = { status: 'unknown', messageId: 'notCollected', data: { what: key } };
+    return evaluateUnlisted(type, allAccessPointsRef(context.account, type, ''), checks, verdict);
+  });
+}
+
+function unlisted(error: ListingError, checks: readonly ActiveCheck[], context: AccountContext): { findings: Finding[]; errors: ScanError[] } {
+  const type = listedType(error.operation);
+  if (type === undefined) return { findings: [], errors: [] };
+  const ref = allAccessPointsRef(context.account, type, error.region);
+  const what = `the ${LISTED_NOUN[type]} of ${error.region === '' ? 'the account' : error.region}`;
+  const verdict: Verdict = {
+    status: 'unknown',
+    messageId: 'unreadable',
+    data: { what, operation: error.operation, code: error.code, detail: error.message },
+  };
+  return {
+    findings: evaluateUnlisted(type, ref, checks, verdict),
+    errors: [{ operation: error.operation, resource: ref.arn, code: error.code, message: error.message }],
+  };
+}
+
+/** Access points, Object Lambda and Multi-Region Access Points: each evaluated as it streams by, like a bucket. */
+function evaluateAccessPointRecord(
+  record: AccessPointRecord,
+  checks: readonly ActiveCheck[],
+  context: AccountContext,
+): { findings: Finding[]; errors: ScanError[] } {
+  const { account } = context;
+  switch (record.type) {
+    case 'access-point': {
+      const ref = accessPointRef(account, record.accessPoint);
+      return {
+        findings: evaluateResource('access-point', record.accessPoint, ref, checks, context),
+        errors: resourceErrors(record.accessPoint, ACCESS_POINT_DATA_KEYS, ref.arn),
+      };
+    }
+    case 'object-lambda-access-point': {
+      const ref = objectLambdaAccessPointRef(account, record.objectLambdaAccessPoint);
+      return {
+        findings: evaluateResource('object-lambda-access-point', record.objectLambdaAccessPoint, ref, checks, context),
+        errors: resourceErrors(record.objectLambdaAccessPoint, OBJECT_LAMBDA_DATA_KEYS, ref.arn),
+      };
+    }
+    case 'multi-region-access-point': {
+      const ref = multiRegionAccessPointRef(account, record.multiRegionAccessPoint);
+      return {
+        findings: evaluateResource('multi-region-access-point', record.multiRegionAccessPoint, ref, checks, context),
+        errors: resourceErrors(record.multiRegionAccessPoint, MULTI_REGION_DATA_KEYS, ref.arn),
+      };
+    }
+    case 'listing-error':
+      return unlisted(record.error, checks, context);
+  }
 }
 
 function evaluateIndexChecks(index: BucketIndexBuilder, checks: readonly ActiveCheck[], context: IndexedAccountContext): Finding[] {

@@ -31,16 +31,27 @@ const SERVICE_PATH: Readonly<Record<ResourceType, string>> = {
   'glacier-vault': 'glacier',
 };
 
+const BUCKET_CHILD_PATH: Readonly<Record<ResourceType, string>> = {
+  ...SERVICE_PATH,
+  'access-point': 'access-point',
+  'object-lambda-access-point': 'object-lambda-access-point',
+};
+
 /**
  * The scheme-less path GitHub files the alert under. GitHub rejects the whole upload for a URI
  * with a scheme (arn:, s3://), so the ARN goes to logicalLocations instead. Stable across scans.
  */
 export function artifactUri(resource: ResourceRef): string {
   const region = resource.region === '' ? 'global' : resource.region;
-  const segments = ['aws', resource.account, region, SERVICE_PATH[resource.type]];
+  // An access point is filed under the bucket behind it: aws/<account>/<region>/s3/<bucket>/access-point/<name>.
+  const segments =
+    resource.bucket === undefined
+      ? ['aws', resource.account, region, SERVICE_PATH[resource.type]]
+      : ['aws', resource.account, region, SERVICE_PATH.bucket, resource.bucket, BUCKET_CHILD_PATH[resource.type]];
   if (resource.type !== 'account') segments.push(resource.name);
   return segments.map(encodeURIComponent).join('/');
 }
+
 
 function clip(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;

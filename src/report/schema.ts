@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { UserError } from '../errors.ts';
 import { formatPath } from '../format-path.ts';
 import { SEVERITIES, STATUSES } from '../checks/types.ts';
-import type { ResourceType } from '../checks/types.ts';
+import type { Finding, ResourceRef, ResourceType } from '../checks/types.ts';
 import type { Report } from './types.ts';
 
 const RESOURCE_TYPES = [
@@ -27,6 +27,7 @@ const findingSchema = z.strictObject({
     name: z.string(),
     region: z.string(),
     account: z.string(),
+    bucket: z.string().exactOptional(),
   }),
   messageId: z.string(),
   message: z.string(),
@@ -35,6 +36,12 @@ const findingSchema = z.strictObject({
   suppression: z.strictObject({ reason: z.string(), expires: z.string().exactOptional() }).exactOptional(),
   baseline: z.enum(['new', 'known']).exactOptional(),
 });
+
+/** Compile-time guard: a field added to Finding or ResourceRef must be added to the schema merge reads. */
+type SameKeys<A, B> = [Exclude<keyof A, keyof B> | Exclude<keyof B, keyof A>] extends [never] ? true : false;
+type ParsedFinding = z.output<typeof findingSchema>;
+type Assert<T extends true> = T;
+export type SchemaCoversFinding = [Assert<SameKeys<ParsedFinding, Finding>>, Assert<SameKeys<ParsedFinding['resource'], ResourceRef>>];
 
 /** The JSON report (design §6) as this version writes it: what `s3-audit merge` reads back. */
 const reportSchema = z.strictObject({

@@ -133,17 +133,32 @@ function suppressedLine(report: Report, showSuppressed: boolean): string | undef
 function findingsSection(title: string, findings: readonly Finding[], palette: Palette): string {
   const groups = groupByResource(findings);
   const lines = [`${palette.bold(title)} ${palette.dim(`(${findings.length} on ${plural(groups.length, 'resource')})`)}`];
+  let bucketShown: string | undefined;
   for (const group of groups) {
-    lines.push('', INDENT + resourceHeading(group[0], palette));
+    const { resource } = group[0];
+    // An access point right under its bucket's findings is indented there instead of naming the bucket again.
+    const underBucket = resource.type !== 'bucket' && resource.bucket !== undefined && resource.bucket === bucketShown;
+    lines.push('', (underBucket ? INDENT + INDENT : INDENT) + resourceHeading(group[0], palette, underBucket));
+    if (resource.type === 'bucket') bucketShown = resource.name;
+    else if (!underBucket) bucketShown = undefined;
     const worstFirst = [...group].sort((a, b) => compareSeverity(a.severity, b.severity));
-    for (const finding of worstFirst) lines.push(...findingLines(finding, palette));
+    for (const finding of worstFirst) lines.push(...findingLines(finding, palette, underBucket ? INDENT : ''));
   }
   return lines.join('\n');
 }
 
 type Group = readonly [Finding, ...Finding[]];
 
-/** Account first, then by resource type, then in ARN order (the report's order). */
+/** The bucket a resource belongs with: a bucket is its own, an access point the one behind it. */
+function bucketOf(finding: Finding): string | undefined {
+  return finding.resource.type === 'bucket' ? finding.resource.name : finding.resource.bucket;
+}
+
+/**
+ * Account first; then each bucket followed by its access points (Object Lambda ones last), in
+ * bucket name order; then whatever stands alone (Multi-Region Access Points, …) by type. Within
+ * a rank, the report's (ARN) order.
+ */
 function groupByResource(findings: readonly Finding[]): Group[] {
   const groups = new Map<string, [Finding, ...Finding[]]>();
   for (const finding of findings) {
@@ -151,33 +166,46 @@ function groupByResource(findings: readonly Finding[]): Group[] {
     if (group === undefined) groups.set(finding.resource.arn, [finding]);
     else group.push(finding);
   }
-  return [...groups.values()].sort(([a], [b]) => TYPE_ORDER[a.resource.type] - TYPE_ORDER[b.resource.type]);
+  const rank = (finding: Finding): number => {
+    if (finding.resource.type === 'account') return 0;
+    return bucketOf(finding) === undefined ? 2 : 1;
+  };
+  return [...groups.values()].sort(([a], [b]) => {
+    const byRank = rank(a) - rank(b);
+    if (byRank !== 0) return byRank;
+    const bucketA = bucketOf(a) ?? '';
+    const bucketB = bucketOf(b) ?? '';
+    if (bucketA !== bucketB) return bucketA < bucketB ? -1 : 1;
+    return TYPE_ORDER[a.resource.type] - TYPE_ORDER[b.resource.type];
+  });
 }
 
-function resourceHeading(finding: Finding, palette: Palette): string {
-  const { type, name, region } = finding.resource;
+function resourceHeading(finding: Finding, palette: Palette, underBucket: boolean): string {
+  const { type, name, region, bucket } = finding.resource;
   // Buckets are the common case; other resource types say what they are.
   const label = type === 'bucket' ? '' : palette.dim(`${type} `);
   const where = region === '' ? '' : `  ${palette.dim(sanitize(region))}`;
-  return `${label}${palette.bold(sanitize(name))}${where}`;
+  const behind = type === 'bucket' || underBucket || bucket === undefined ? '' : `  ${palette.dim(`bucket ${sanitize(bucket)}`)}`;
+  return `${label}${palette.bold(sanitize(name))}${where}${behind}`;
 }
 
 /**
  * `SEVERITY  check-id`, marked `(new)` when a baseline does not know it, then the message
  * wrapped beneath the check id, then why it is suppressed if it is.
  */
-function findingLines(finding: Finding, palette: Palette): string[] {
+function findingLines(finding: Finding, palette: Palette, nested: string): string[] {
   const word = palette.severity[finding.severity](finding.severity.toUpperCase());
   const gap = ' '.repeat(SEVERITY_WIDTH - finding.severity.length + 2);
   const mark = finding.baseline === 'new' ? `  ${palette.bold('(new)')}` : '';
-  const width = WIDTH - MESSAGE_INDENT.length;
+  const indent = nested + MESSAGE_INDENT;
+  const width = WIDTH - indent.length;
   const message = wrap(sanitize(finding.message), width);
   const { suppression } = finding;
   const why =
     suppression === undefined
       ? []
       : wrap(`Suppressed: ${sanitize(suppression.reason)}${suppression.expires === undefined ? '' : ` (until ${suppression.expires})`}`, width);
-  return [`${INDENT}${INDENT}${word}${gap}${finding.checkId}${mark}`, ...[...message, ...why].map((line) => MESSAGE_INDENT + line)];
+  return [`${nested}${INDENT}${INDENT}${word}${gap}${finding.checkId}${mark}`, ...[...message, ...why].map((line) => indent + line)];
 }
 
 function bullet(text: string): string {

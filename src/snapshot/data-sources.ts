@@ -6,6 +6,8 @@ export interface DataSource {
   readonly iamAction: string;
   /** Data that must be collected first: the call is made with what it found. */
   readonly requires?: readonly DataKey[];
+  /** A listing call: its data comes with every resource it lists, so a listed resource always has it. */
+  readonly listing?: true;
 }
 
 /** Where each data key comes from: the one API call that reads it, and the permission that call needs. */
@@ -25,6 +27,35 @@ export const DATA_SOURCES: Readonly<Record<DataKey, DataSource>> = {
   kmsKeyRotation: { operation: 'GetKeyRotationStatus', iamAction: 'kms:GetKeyRotationStatus', requires: ['kmsKey'] },
   kmsKeyPolicy: { operation: 'GetKeyPolicy', iamAction: 'kms:GetKeyPolicy', requires: ['kmsKey'] },
   accountPublicAccessBlock: { operation: 'GetPublicAccessBlock (S3 Control)', iamAction: 's3:GetAccountPublicAccessBlock' },
+  accessPointListing: { operation: 'ListAccessPoints', iamAction: 's3:ListAccessPoints', listing: true },
+  objectLambdaListing: { operation: 'ListAccessPointsForObjectLambda', iamAction: 's3:ListAccessPointsForObjectLambda', listing: true },
+  accessPointPublicAccessBlock: { operation: 'GetAccessPoint', iamAction: 's3:GetAccessPoint', requires: ['accessPointListing'] },
+  accessPointPolicy: { operation: 'GetAccessPointPolicy', iamAction: 's3:GetAccessPointPolicy', requires: ['accessPointListing'] },
+  accessPointPolicyStatus: {
+    operation: 'GetAccessPointPolicyStatus',
+    iamAction: 's3:GetAccessPointPolicyStatus',
+    requires: ['accessPointListing'],
+  },
+  objectLambdaConfiguration: {
+    operation: 'GetAccessPointConfigurationForObjectLambda',
+    iamAction: 's3:GetAccessPointConfigurationForObjectLambda',
+    // The supporting access point it names is looked up among the listed ones to find the bucket behind it.
+    requires: ['objectLambdaListing', 'accessPointListing'],
+  },
+  objectLambdaPolicy: {
+    operation: 'GetAccessPointPolicyForObjectLambda',
+    iamAction: 's3:GetAccessPointPolicyForObjectLambda',
+    requires: ['objectLambdaListing'],
+  },
+  objectLambdaPolicyStatus: {
+    operation: 'GetAccessPointPolicyStatusForObjectLambda',
+    iamAction: 's3:GetAccessPointPolicyStatusForObjectLambda',
+    requires: ['objectLambdaListing'],
+  },
+  multiRegionAccessPointPublicAccessBlock: {
+    operation: 'ListMultiRegionAccessPoints',
+    iamAction: 's3:ListMultiRegionAccessPoints',
+  },
 };
 
 /** Calls every scan makes, whatever checks are selected. */

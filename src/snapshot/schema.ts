@@ -1,6 +1,20 @@
 import { z } from 'zod';
-import { ACCOUNT_DATA_KEYS, BUCKET_DATA_KEYS } from './types.ts';
-import type { BucketState, SnapshotHeader, SnapshotRecord } from './types.ts';
+import {
+  ACCESS_POINT_DATA_KEYS,
+  ACCOUNT_DATA_KEYS,
+  BUCKET_DATA_KEYS,
+  LISTING_DATA_KEYS,
+  MULTI_REGION_DATA_KEYS,
+  OBJECT_LAMBDA_DATA_KEYS,
+} from './types.ts';
+import type {
+  AccessPointState,
+  BucketState,
+  MultiRegionAccessPointState,
+  ObjectLambdaAccessPointState,
+  SnapshotHeader,
+  SnapshotRecord,
+} from './types.ts';
 
 export const SNAPSHOT_SCHEMA_VERSION = 1;
 
@@ -106,6 +120,7 @@ export const valueSchemas = {
   ]),
   kmsKeyRotation: z.strictObject({ enabled: z.boolean(), periodDays: optionalNumber, nextRotationDate: optionalString }),
   kmsKeyPolicy: z.strictObject({ text: z.string() }),
+  objectLambdaConfiguration: z.strictObject({ supportingAccessPoint: z.string(), functionArns: strings }),
 } as const;
 
 const bucket = z.strictObject({
@@ -128,6 +143,38 @@ const bucket = z.strictObject({
   kmsKeyPolicy: observed(valueSchemas.kmsKeyPolicy).exactOptional(),
 }) satisfies z.ZodType<BucketState>;
 
+const accessPoint = z.strictObject({
+  name: z.string().min(1),
+  region: z.string().min(1),
+  arn: z.string().min(1),
+  bucket: z.string().min(1),
+  bucketAccountId: optionalString,
+  networkOrigin: z.string(),
+  vpcId: optionalString,
+  accessPointPublicAccessBlock: observed(valueSchemas.publicAccessBlock).exactOptional(),
+  accessPointPolicy: observed(valueSchemas.policy).exactOptional(),
+  accessPointPolicyStatus: observed(valueSchemas.policyStatus).exactOptional(),
+}) satisfies z.ZodType<AccessPointState>;
+
+const objectLambdaAccessPoint = z.strictObject({
+  name: z.string().min(1),
+  region: z.string().min(1),
+  arn: z.string().min(1),
+  bucket: z.string().min(1).exactOptional(),
+  objectLambdaConfiguration: observed(valueSchemas.objectLambdaConfiguration).exactOptional(),
+  objectLambdaPolicy: observed(valueSchemas.policy).exactOptional(),
+  objectLambdaPolicyStatus: observed(valueSchemas.policyStatus).exactOptional(),
+}) satisfies z.ZodType<ObjectLambdaAccessPointState>;
+
+const multiRegionAccessPoint = z.strictObject({
+  name: z.string().min(1),
+  alias: z.string(),
+  arn: z.string().min(1),
+  status: optionalString,
+  regions: z.array(z.strictObject({ bucket: z.string(), region: z.string(), bucketAccountId: optionalString })),
+  multiRegionAccessPointPublicAccessBlock: observed(valueSchemas.publicAccessBlock).exactOptional(),
+}) satisfies z.ZodType<MultiRegionAccessPointState>;
+
 export const headerSchema = z.strictObject({
   kind: z.literal('s3-audit-snapshot'),
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
@@ -139,11 +186,27 @@ export const headerSchema = z.strictObject({
     region: z.string().min(1),
     publicAccessBlock: observed(valueSchemas.publicAccessBlock).exactOptional(),
   }),
-  collected: z.array(z.enum([...BUCKET_DATA_KEYS, ...ACCOUNT_DATA_KEYS])),
+  collected: z.array(
+    z.enum([
+      ...BUCKET_DATA_KEYS,
+      ...ACCOUNT_DATA_KEYS,
+      ...LISTING_DATA_KEYS,
+      ...ACCESS_POINT_DATA_KEYS,
+      ...OBJECT_LAMBDA_DATA_KEYS,
+      ...MULTI_REGION_DATA_KEYS,
+    ]),
+  ),
 }) satisfies z.ZodType<SnapshotHeader>;
 
 export const recordSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('bucket'), bucket }),
   z.strictObject({ type: z.literal('unscanned-bucket'), name: z.string().min(1), region: z.string().min(1).exactOptional() }),
   z.strictObject({ type: z.literal('note'), message: z.string() }),
+  z.strictObject({ type: z.literal('access-point'), accessPoint }),
+  z.strictObject({ type: z.literal('object-lambda-access-point'), objectLambdaAccessPoint }),
+  z.strictObject({ type: z.literal('multi-region-access-point'), multiRegionAccessPoint }),
+  z.strictObject({
+    type: z.literal('listing-error'),
+    error: z.strictObject({ operation: z.string(), region: z.string(), code: z.string(), message: z.string() }),
+  }),
 ]) satisfies z.ZodType<SnapshotRecord>;

@@ -29,7 +29,26 @@ export type BucketDataKey = (typeof BUCKET_DATA_KEYS)[number];
 export const ACCOUNT_DATA_KEYS = ['accountPublicAccessBlock'] as const;
 export type AccountDataKey = (typeof ACCOUNT_DATA_KEYS)[number];
 
-export type DataKey = BucketDataKey | AccountDataKey;
+/** Per access point (found by ListAccessPoints in each region the account uses). */
+export const ACCESS_POINT_DATA_KEYS = ['accessPointPublicAccessBlock', 'accessPointPolicy', 'accessPointPolicyStatus'] as const;
+export type AccessPointDataKey = (typeof ACCESS_POINT_DATA_KEYS)[number];
+
+/** Per Object Lambda access point (found by ListAccessPointsForObjectLambda in each region). */
+export const OBJECT_LAMBDA_DATA_KEYS = ['objectLambdaConfiguration', 'objectLambdaPolicy', 'objectLambdaPolicyStatus'] as const;
+export type ObjectLambdaDataKey = (typeof OBJECT_LAMBDA_DATA_KEYS)[number];
+
+/** Per Multi-Region Access Point: ListMultiRegionAccessPoints returns it with each one. */
+export const MULTI_REGION_DATA_KEYS = ['multiRegionAccessPointPublicAccessBlock'] as const;
+export type MultiRegionDataKey = (typeof MULTI_REGION_DATA_KEYS)[number];
+
+/**
+ * The listing calls themselves, per region: what a resource carries from its list entry (an
+ * access point's network origin) is collected whenever the resource is in the snapshot.
+ */
+export const LISTING_DATA_KEYS = ['accessPointListing', 'objectLambdaListing'] as const;
+export type ListingDataKey = (typeof LISTING_DATA_KEYS)[number];
+
+export type DataKey = BucketDataKey | AccountDataKey | AccessPointDataKey | ObjectLambdaDataKey | MultiRegionDataKey | ListingDataKey;
 
 export interface PublicAccessBlock {
   readonly blockPublicAcls: boolean;
@@ -214,13 +233,73 @@ export interface AccountState {
   readonly publicAccessBlock?: Observed<PublicAccessBlock>;
 }
 
+/**
+ * An access point: a named door into one bucket with its own policy and Block Public Access.
+ * The fields up to `vpcId` come from ListAccessPoints; the rest are collected per data key.
+ */
+export interface AccessPointState {
+  readonly name: string;
+  readonly region: string;
+  readonly arn: string;
+  readonly bucket: string;
+  /** The bucket owner; another account's id makes this a cross-account access point. */
+  readonly bucketAccountId?: string;
+  /** Internet, VPC, or a value AWS adds later. */
+  readonly networkOrigin: string;
+  readonly vpcId?: string;
+  /** GetAccessPoint; fixed at creation. */
+  readonly accessPointPublicAccessBlock?: Observed<PublicAccessBlock>;
+  readonly accessPointPolicy?: Observed<BucketPolicy>;
+  readonly accessPointPolicyStatus?: Observed<PolicyStatus>;
+}
+
+export interface ObjectLambdaConfiguration {
+  /** The ARN of the access point the Lambda function reads through. */
+  readonly supportingAccessPoint: string;
+  /** The Lambda functions that transform objects. */
+  readonly functionArns: readonly string[];
+}
+
+/** An Object Lambda access point: a Lambda function in front of a supporting access point. */
+export interface ObjectLambdaAccessPointState {
+  readonly name: string;
+  readonly region: string;
+  readonly arn: string;
+  /** The bucket behind the supporting access point, when that access point was listed. */
+  readonly bucket?: string;
+  readonly objectLambdaConfiguration?: Observed<ObjectLambdaConfiguration>;
+  readonly objectLambdaPolicy?: Observed<BucketPolicy>;
+  readonly objectLambdaPolicyStatus?: Observed<PolicyStatus>;
+}
+
+/** A Multi-Region Access Point: one global endpoint over buckets in several regions. */
+export interface MultiRegionAccessPointState {
+  readonly name: string;
+  readonly alias: string;
+  readonly arn: string;
+  /** READY, CREATING, INCONSISTENT_ACROSS_REGIONS, … as AWS sent it. */
+  readonly status?: string;
+  readonly regions: readonly { readonly bucket: string; readonly region: string; readonly bucketAccountId?: string }[];
+  /** absent: ListMultiRegionAccessPoints returned no PublicAccessBlock for it. */
+  readonly multiRegionAccessPointPublicAccessBlock?: Observed<PublicAccessBlock>;
+}
+
+/** A listing call that failed: whatever it would have found is missing from the snapshot. */
+export interface ListingError {
+  readonly operation: string;
+  /** The region asked, '' for a global call. */
+  readonly region: string;
+  readonly code: string;
+  readonly message: string;
+}
+
 export interface SnapshotHeader {
   readonly kind: 's3-audit-snapshot';
   readonly schemaVersion: number;
   readonly tool: { readonly name: string; readonly version: string };
   readonly collectedAt: string;
   readonly account: AccountState;
-  /** The data keys that were collected for every bucket in this snapshot. */
+  /** The data keys that were collected for every resource they belong to in this snapshot. */
   readonly collected: readonly DataKey[];
 }
 
@@ -233,4 +312,8 @@ export interface SnapshotHeader {
 export type SnapshotRecord =
   | { readonly type: 'bucket'; readonly bucket: BucketState }
   | { readonly type: 'unscanned-bucket'; readonly name: string; readonly region?: string }
-  | { readonly type: 'note'; readonly message: string };
+  | { readonly type: 'note'; readonly message: string }
+  | { readonly type: 'access-point'; readonly accessPoint: AccessPointState }
+  | { readonly type: 'object-lambda-access-point'; readonly objectLambdaAccessPoint: ObjectLambdaAccessPointState }
+  | { readonly type: 'multi-region-access-point'; readonly multiRegionAccessPoint: MultiRegionAccessPointState }
+  | { readonly type: 'listing-error'; readonly error: ListingError };

@@ -1,20 +1,13 @@
 import check from '../../src/checks/bucket-policy-public.ts';
 import { absent, observedError, present } from '../../src/snapshot/observed.ts';
 import type { PublicAccessBlock } from '../../src/snapshot/types.ts';
-import { parsePolicy } from '../../src/policy/parse.ts';
 import { runCheckTests } from '../support/check-tester.ts';
-import { bucketPolicy, OBJECTS_ARN } from './policy-fixtures.ts';
+import { bucketPolicy, OBJECTS_ARN, parseError } from './policy-fixtures.ts';
 
 const allOff: PublicAccessBlock = { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false };
 const restrict = present({ ...allOff, restrictPublicBuckets: true });
 const off = present(allOff);
 const denied = observedError('GetPublicAccessBlock', 'AccessDenied', 'Access Denied');
-
-/** The parser's own words for a text, so the case does not depend on the Node version's JSON error text. */
-function parseError(text: string): string {
-  const result = parsePolicy(text);
-  return result.ok ? '' : result.error;
-}
 
 const publicRead = { Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: OBJECTS_ARN };
 const vpceOnly = { ...publicRead, Sid: 'VpceOnly', Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-0a1b2c3d' } } };

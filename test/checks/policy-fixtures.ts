@@ -1,3 +1,4 @@
+import { parsePolicy } from '../../src/policy/parse.ts';
 import { present } from '../../src/snapshot/observed.ts';
 import type { BucketPolicy } from '../../src/snapshot/types.ts';
 import type { Observed } from '../../src/snapshot/observed.ts';
@@ -19,3 +20,9 @@ export const DENY_PLAIN_HTTP = {
   Resource: [BUCKET_ARN, OBJECTS_ARN],
   Condition: { Bool: { 'aws:SecureTransport': 'false' } },
 };
+
+/** The parser's own words for a text, so a case does not depend on the Node version's JSON error text. */
+export function parseError(text: string): string {
+  const result = parsePolicy(text);
+  return result.ok ? '' : result.error;
+}

@@ -46,6 +46,12 @@ const ACCOUNT_FIXTURE: AccountFixture = {
     bucket('denied-logging', 'us-east-1', { faults: { GetBucketLogging: 'AccessDenied' } }),
     bucket('versioning-denied', 'us-east-1', { faults: { GetBucketVersioning: 'AccessDenied' } }),
   ],
+  // Access points are account-wide resources: shard 1 collects and judges them all, whatever shard their bucket is in.
+  accessPoints: [
+    { name: 'open-door', region: 'us-east-1', bucket: 'loop-b', publicAccessBlock: { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: false, restrictPublicBuckets: false } },
+    { name: 'vpc-door', region: 'us-east-1', bucket: 'loop-a', vpcId: 'vpc-0123456789abcdef0' },
+  ],
+  multiRegionAccessPoints: [{ name: 'global', alias: 'mfzwi23gnjvgw.mrap', regions: [{ bucket: 'logs-eu', region: 'eu-west-1' }] }],
 };
 
 const shardOf = (name: string): number => partitionOf(name, SHARDS) + 1;
@@ -68,6 +74,7 @@ function readReport(path: string): Report {
 describe('scan --shard i/n and merge (built CLI against the local endpoint)', () => {
   it('the fixture spreads its cross-bucket relations over the shards', () => {
     expect(['loop-a', 'loop-b', 'loop-c'].map(shardOf).sort()).toEqual([1, 2, 3]);
+    expect(['loop-a', 'loop-b'].map(shardOf)).not.toContain(1);
     expect(shardOf('app-1')).not.toBe(shardOf('locked-logs'));
     expect(shardOf('ping')).not.toBe(shardOf('logs-eu'));
     expect(shardOf('app-4')).not.toBe(shardOf('denied-logging'));
@@ -84,6 +91,7 @@ describe('scan --shard i/n and merge (built CLI against the local endpoint)', ()
     const loggingReads: number[] = [];
     const lockReads: number[] = [];
     const versioningReads: number[] = [];
+    const accessPointListings: number[] = [];
     for (let index = 1; index <= SHARDS; index += 1) {
       const file = join(dir, `shard-${String(index)}.json`);
       shardFiles.push(file);
@@ -94,7 +102,10 @@ describe('scan --shard i/n and merge (built CLI against the local endpoint)', ()
       loggingReads.push(counts['s3:GetBucketLogging'] ?? 0);
       lockReads.push(counts['s3:GetObjectLockConfiguration'] ?? 0);
       versioningReads.push(counts['s3:GetBucketVersioning'] ?? 0);
+      accessPointListings.push((counts['s3control:ListAccessPoints'] ?? 0) + (counts['s3control:ListMultiRegionAccessPoints'] ?? 0));
     }
+    expect(accessPointListings[0]).toBeGreaterThan(0);
+    expect(accessPointListings.slice(1)).toEqual([0, 0]);
     // The documented cost of correct cross-bucket verdicts: every shard reads the logging and Object
     // Lock of all 13 buckets; everything else only for its own buckets (once per bucket over all shards).
     expect(loggingReads).toEqual([13, 13, 13]);
@@ -105,7 +116,7 @@ describe('scan --shard i/n and merge (built CLI against the local endpoint)', ()
     const shards = shardFiles.map(readReport);
     expect(shards.map((report) => report.shard)).toEqual([1, 2, 3].map((index) => ({ index, count: SHARDS })));
     for (const [position, report] of shards.entries()) {
-      expect(report.findings.every((finding) => finding.resource.type === 'account' ? position === 0 : shardOf(finding.resource.name) === position + 1)).toBe(true);
+      expect(report.findings.every((finding) => finding.resource.type === 'bucket' ? shardOf(finding.resource.name) === position + 1 : position === 0)).toBe(true);
     }
 
     const mergedPath = join(dir, 'merged.json');
@@ -128,9 +139,15 @@ describe('scan --shard i/n and merge (built CLI against the local endpoint)', ()
     expect(verdict('app-4', 'bucket-logging-loop')).toBe(
       'Whether access logs loop cannot be told: they flow app-4 → denied-logging, and the logging configuration of denied-logging could not be read (GetBucketLogging failed with AccessDenied: Access Denied).',
     );
-    expect(merged.findings.filter((finding) => finding.resource.type === 'account').map((finding) => `${finding.checkId} ${finding.status}`)).toEqual([
-      'account-public-access-block fail',
-    ]);
+    expect(merged.findings.filter((finding) => finding.resource.type !== 'bucket').map((finding) => `${finding.resource.name} ${finding.checkId} ${finding.status}`)).toEqual(
+      expect.arrayContaining([
+        '123456789012 account-public-access-block fail',
+        'open-door access-point-network-origin fail',
+        'open-door access-point-public-access-block fail',
+        'vpc-door access-point-network-origin pass',
+        'global multi-region-access-point-public-access-block pass',
+      ]),
+    );
     expect(merged.errors.map((error) => `${error.resource} ${error.operation}`)).toEqual([
       'arn:aws:s3:::denied-logging GetBucketLogging',
       'arn:aws:s3:::versioning-denied GetBucketVersioning',

@@ -4,7 +4,8 @@ import type { ScanSource } from '../../src/engine/scan.ts';
 import { scan } from '../../src/engine/scan.ts';
 import { selectChecks } from '../../src/engine/select.ts';
 import { absent, present } from '../../src/snapshot/observed.ts';
-import type { BucketState, SnapshotRecord } from '../../src/snapshot/types.ts';
+import { BUCKET_DATA_KEYS } from '../../src/snapshot/types.ts';
+import type { BucketState, DataKey, SnapshotRecord } from '../../src/snapshot/types.ts';
 import { snapshotHeader } from '../support/snapshot-file.ts';
 
 const noLock = absent('ObjectLockConfigurationNotFoundError');
@@ -16,9 +17,9 @@ const bucket = (name: string, target?: string, region = 'us-east-1'): BucketStat
   versioning: present({ status: 'Enabled' }),
 });
 
-function source(records: readonly SnapshotRecord[]): ScanSource {
+function source(records: readonly SnapshotRecord[], collected: readonly DataKey[] = BUCKET_DATA_KEYS): ScanSource {
   return {
-    header: snapshotHeader(),
+    header: snapshotHeader(collected),
     records: (async function* () {
       for (const record of records) yield await Promise.resolve(record);
     })(),
@@ -99,5 +100,81 @@ describe('scan with index checks', () => {
     );
     expect(verdicts(result.findings)).toEqual(['app bucket-versioning pass']);
     expect(saved).toEqual([{ type: 'bucket', bucket: bucket('app') }]);
+  });
+});
+
+describe('scan with access points', () => {
+  const listed: readonly DataKey[] = [...BUCKET_DATA_KEYS, 'accessPointListing', 'accessPointPublicAccessBlock', 'multiRegionAccessPointPublicAccessBlock'];
+  const apChecks = selectChecks(BUILTIN_CHECKS, { only: ['access-point-network-origin', 'access-point-public-access-block'], skip: [] });
+  const accessPoint = (name: string, bucketName: string) => ({
+    name,
+    region: 'us-east-1',
+    arn: `arn:aws:s3:us-east-1:123456789012:accesspoint/${name}`,
+    bucket: bucketName,
+    networkOrigin: 'Internet',
+  });
+
+  it('evaluates each access point as it streams by and reports its failed reads once each', async () => {
+    const denied = { state: 'error', operation: 'GetAccessPoint', code: 'AccessDenied', message: 'Access Denied' } as const;
+    const result = await scan(
+      source([
+        { type: 'access-point', accessPoint: { ...accessPoint('team-a', 'data'), accessPointPublicAccessBlock: denied } },
+        { type: 'multi-region-access-point', multiRegionAccessPoint: { name: 'global', alias: 'a.mrap', arn: 'arn:aws:s3::123456789012:accesspoint/a.mrap', regions: [] } },
+      ], listed),
+      apChecks,
+      { trustedAccounts: [] },
+    );
+    // The account-level settings of the snapshot cover every flag, so the unreadable access point level does not matter.
+    expect(verdicts(result.findings)).toEqual(['team-a access-point-network-origin fail', 'team-a access-point-public-access-block pass']);
+    expect(result.errors).toEqual([
+      { operation: 'GetAccessPoint', resource: 'arn:aws:s3:us-east-1:123456789012:accesspoint/team-a', code: 'AccessDenied', message: 'Access Denied' },
+    ]);
+  });
+
+  it('turns a failed listing into one unknown verdict per selected check of that resource type, and an error', async () => {
+    const result = await scan(
+      source([
+        { type: 'listing-error', error: { operation: 'ListAccessPoints', region: 'eu-west-1', code: 'AccessDenied', message: 'Access Denied' } },
+        { type: 'listing-error', error: { operation: 'ListMultiRegionAccessPoints', region: '', code: 'AccessDenied', message: 'Access Denied' } },
+      ], listed),
+      apChecks,
+      { trustedAccounts: [] },
+    );
+    expect(result.findings.map((f) => [f.checkId, f.status, f.resource.arn, f.message])).toEqual(
+      ['access-point-network-origin', 'access-point-public-access-block'].map((checkId) => [
+        checkId,
+        'unknown',
+        'arn:aws:s3:eu-west-1:123456789012:accesspoint/*',
+        'Could not read the access points of eu-west-1: ListAccessPoints failed with AccessDenied (Access Denied).',
+      ]),
+    );
+    expect(result.errors.map((e) => `${e.operation} ${e.resource}`)).toEqual([
+      'ListAccessPoints arn:aws:s3:eu-west-1:123456789012:accesspoint/*',
+      'ListMultiRegionAccessPoints arn:aws:s3::123456789012:accesspoint/*',
+    ]);
+  });
+
+  it('replays only the access points of the buckets --bucket selects', async () => {
+    const result = await scan(
+      source([
+        { type: 'access-point', accessPoint: accessPoint('kept', 'data') },
+        { type: 'access-point', accessPoint: accessPoint('dropped', 'other') },
+      ], listed),
+      selectChecks(BUILTIN_CHECKS, { only: ['access-point-network-origin'], skip: [] }),
+      { trustedAccounts: [], includeBucket: (name) => name === 'data' },
+    );
+    expect(verdicts(result.findings)).toEqual(['kept access-point-network-origin fail']);
+  });
+
+  it('a snapshot that never listed access points makes their checks unknown, not clean', async () => {
+    const result = await scan(source([]), apChecks, { trustedAccounts: [] });
+    expect(result.findings.map((f) => [f.checkId, f.status, f.resource.arn, f.message])).toEqual(
+      ['access-point-network-origin', 'access-point-public-access-block'].map((checkId) => [
+        checkId,
+        'unknown',
+        'arn:aws:s3::123456789012:accesspoint/*',
+        'The snapshot does not contain accessPointListing; collect it again with this check selected.',
+      ]),
+    );
   });
 });

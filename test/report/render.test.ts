@@ -8,7 +8,8 @@ import { renderSarif } from '../../src/report/sarif.ts';
 import { renderTable } from '../../src/report/table.ts';
 import type { RenderOptions } from '../../src/report/types.ts';
 import { FIXTURE_CHECKS } from './fixture-checks.ts';
-import { FIXTURE_REPORT } from './fixture-report.ts';
+import { finding, FIXTURE_REPORT, reportOf } from './fixture-report.ts';
+import type { ResourceRef } from '../../src/checks/types.ts';
 
 describe('render', () => {
   const options: RenderOptions = { minSeverity: 'info', color: false, checks: FIXTURE_CHECKS };
@@ -24,5 +25,29 @@ describe('render', () => {
 
   it.each(FORMATS)('%s ends with a newline', (format) => {
     expect(render(format, FIXTURE_REPORT, options).endsWith('\n')).toBe(true);
+  });
+});
+
+describe('access points in every format', () => {
+  const accessPoint: ResourceRef = {
+    type: 'access-point',
+    arn: 'arn:aws:s3:eu-west-1:123456789012:accesspoint/partners',
+    name: 'partners',
+    region: 'eu-west-1',
+    account: '123456789012',
+    bucket: 'shared-data',
+  };
+  const report = reportOf([finding(accessPoint, 'access-point-network-origin', 'low', 'fail', 'The access point partners (bucket shared-data) has network origin Internet.')]);
+  const options: RenderOptions = { minSeverity: 'info', color: false, checks: FIXTURE_CHECKS };
+
+  it.each([
+    ['table', '  access-point partners  eu-west-1  bucket shared-data'],
+    ['json', '"bucket": "shared-data"'],
+    ['sarif', '"uri": "aws/123456789012/eu-west-1/s3/shared-data/access-point/partners"'],
+    ['junit', 'name="arn:aws:s3:eu-west-1:123456789012:accesspoint/partners"'],
+    ['markdown', 'arn:aws:s3:eu-west-1:123456789012:accesspoint/partners'],
+    ['html', 'Access point partners'],
+  ] as const)('%s names the access point', (format, expected) => {
+    expect(render(format, report, options)).toContain(expected);
   });
 });

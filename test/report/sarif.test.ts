@@ -114,6 +114,23 @@ describe('SARIF for GitHub code scanning', () => {
       { type: 'multi-region-access-point', arn: `arn:aws:s3::${ACCOUNT}:accesspoint/x.mrap`, name: 'acme-global', region: '', account: ACCOUNT },
       'aws/123456789012/global/s3-multi-region-access-point/acme-global',
     ],
+    [
+      'an access point, under the bucket behind it',
+      {
+        type: 'access-point',
+        arn: `arn:aws:s3:eu-west-1:${ACCOUNT}:accesspoint/team-a`,
+        name: 'team-a',
+        region: 'eu-west-1',
+        account: ACCOUNT,
+        bucket: 'acme-data',
+      },
+      'aws/123456789012/eu-west-1/s3/acme-data/access-point/team-a',
+    ],
+    [
+      'an Object Lambda access point whose bucket is unknown, on its own',
+      { type: 'object-lambda-access-point', arn: `arn:aws:s3-object-lambda:eu-west-1:${ACCOUNT}:accesspoint/redact`, name: 'redact', region: 'eu-west-1', account: ACCOUNT },
+      'aws/123456789012/eu-west-1/s3-object-lambda-access-point/redact',
+    ],
     ['a name from an S3-compatible store, percent-encoded', bucket('odd name:?#', 'us-east-1'), 'aws/123456789012/us-east-1/s3/odd%20name%3A%3F%23'],
   ] as const)('files %s under a stable path', (_, resource, uri) => {
     expect(artifactUri(resource)).toBe(uri);

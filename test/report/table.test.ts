@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Finding, Severity } from '../../src/checks/types.ts';
+import type { Finding, ResourceRef, Severity } from '../../src/checks/types.ts';
 import { renderTable } from '../../src/report/table.ts';
 import type { RenderOptions } from '../../src/report/types.ts';
 import { bucket, finding, FIXTURE_REPORT, reportOf } from './fixture-report.ts';
@@ -83,6 +83,37 @@ describe('renderTable', () => {
     ]);
     const assets = section(text, 'Failing findings').join('\n').split('acme-prod-assets  us-east-1')[1] ?? '';
     expect([...assets.matchAll(/^ {4}([A-Z]+) /gm)].map((m) => m[1]).slice(0, 4)).toEqual(['CRITICAL', 'HIGH', 'LOW', 'INFO']);
+  });
+
+  it('shows access points under their bucket, and names the bucket of one whose bucket has no failing finding', () => {
+    const accessPoint = (name: string, bucketName: string): ResourceRef => ({
+      type: 'access-point',
+      arn: `arn:aws:s3:us-east-1:123456789012:accesspoint/${name}`,
+      name,
+      region: 'us-east-1',
+      account: '123456789012',
+      bucket: bucketName,
+    });
+    const findings = [
+      finding(accessPoint('team-z', 'acme-a'), 'access-point-network-origin', 'low', 'fail'),
+      finding(bucket('acme-b', 'us-east-1'), 'bucket-versioning', 'medium', 'fail'),
+      finding(accessPoint('team-b', 'acme-b'), 'access-point-policy-public', 'high', 'fail'),
+      finding(bucket('acme-c', 'us-east-1'), 'bucket-versioning', 'medium', 'fail'),
+    ];
+    expect(section(renderTable(reportOf(findings), PLAIN), 'Failing findings')).toEqual([
+      '  access-point team-z  us-east-1  bucket acme-a',
+      '    LOW       access-point-network-origin',
+      '              access-point-network-origin is fail on team-z.',
+      '  acme-b  us-east-1',
+      '    MEDIUM    bucket-versioning',
+      '              bucket-versioning is fail on acme-b.',
+      '    access-point team-b  us-east-1',
+      '      HIGH      access-point-policy-public',
+      '                access-point-policy-public is fail on team-b.',
+      '  acme-c  us-east-1',
+      '    MEDIUM    bucket-versioning',
+      '              bucket-versioning is fail on acme-c.',
+    ]);
   });
 
   it('keeps lines within 100 columns, except words that cannot be split', () => {

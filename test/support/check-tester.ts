@@ -5,8 +5,20 @@ import { BucketIndexBuilder } from '../../src/engine/bucket-index.ts';
 import type { ActiveCheck } from '../../src/engine/evaluate.ts';
 import { evaluateIndexed, evaluateResource } from '../../src/engine/evaluate.ts';
 import { unfilledPlaceholders } from '../../src/engine/format-message.ts';
-import { accountRef, bucketRef } from '../../src/engine/resource-ref.ts';
-import type { AccountState, BucketState } from '../../src/snapshot/types.ts';
+import {
+  accessPointRef,
+  accountRef,
+  bucketRef,
+  multiRegionAccessPointRef,
+  objectLambdaAccessPointRef,
+} from '../../src/engine/resource-ref.ts';
+import type {
+  AccessPointState,
+  AccountState,
+  BucketState,
+  MultiRegionAccessPointState,
+  ObjectLambdaAccessPointState,
+} from '../../src/snapshot/types.ts';
 
 export interface ExpectedFinding {
   readonly messageId: string;
@@ -18,6 +30,10 @@ export interface CheckCase {
   /** Names the behaviour the case pins, e.g. "versioning Suspended fails". */
   readonly name: string;
   readonly bucket?: Partial<BucketState>;
+  /** For access point checks: overrides of testAccessPoint(). */
+  readonly accessPoint?: Partial<AccessPointState>;
+  readonly objectLambdaAccessPoint?: Partial<ObjectLambdaAccessPointState>;
+  readonly multiRegionAccessPoint?: Partial<MultiRegionAccessPointState>;
   readonly account?: Partial<AccountState>;
   readonly trustedAccounts?: readonly string[];
   /** For index checks: the account's other buckets, collected (they go through the bucket index as in a scan). */
@@ -40,6 +56,69 @@ export const TEST_ACCOUNT: AccountState = { accountId: '123456789012', partition
 
 export function testBucket(overrides: Partial<BucketState> = {}): BucketState {
   return { name: 'example-bucket', region: 'us-east-1', ...overrides };
+}
+
+export function testAccessPoint(overrides: Partial<AccessPointState> = {}): AccessPointState {
+  const name = overrides.name ?? 'team-a';
+  return {
+    name,
+    region: 'us-east-1',
+    arn: `arn:aws:s3:us-east-1:${TEST_ACCOUNT.accountId}:accesspoint/${name}`,
+    bucket: 'example-bucket',
+    bucketAccountId: TEST_ACCOUNT.accountId,
+    networkOrigin: 'Internet',
+    ...overrides,
+  };
+}
+
+export function testObjectLambdaAccessPoint(overrides: Partial<ObjectLambdaAccessPointState> = {}): ObjectLambdaAccessPointState {
+  const name = overrides.name ?? 'redact';
+  return {
+    name,
+    region: 'us-east-1',
+    arn: `arn:aws:s3-object-lambda:us-east-1:${TEST_ACCOUNT.accountId}:accesspoint/${name}`,
+    ...overrides,
+  };
+}
+
+export function testMultiRegionAccessPoint(overrides: Partial<MultiRegionAccessPointState> = {}): MultiRegionAccessPointState {
+  return {
+    name: 'global',
+    alias: 'mfzwi23gnjvgw.mrap',
+    arn: `arn:aws:s3::${TEST_ACCOUNT.accountId}:accesspoint/mfzwi23gnjvgw.mrap`,
+    status: 'READY',
+    regions: [
+      { bucket: 'example-bucket', region: 'us-east-1' },
+      { bucket: 'example-bucket-eu', region: 'eu-west-1' },
+    ],
+    ...overrides,
+  };
+}
+
+/** Evaluates a check of an access point type on the case's resource, checking it is left unmodified. */
+function evaluateAccessPointCase(check: AnyCheck, testCase: Omit<CheckCase, 'expect'>, active: readonly ActiveCheck[], context: AccountContext): Finding[] | undefined {
+  const { account } = context;
+  const unchanged = <T>(resource: T, run: (frozen: T) => Finding[]): Finding[] => {
+    const frozen = deepFreeze(resource);
+    const before = structuredClone(frozen);
+    const findings = run(frozen);
+    expect(frozen, 'a check must not modify its input').toStrictEqual(before);
+    return findings;
+  };
+  switch (check.resource) {
+    case 'access-point':
+      return unchanged(testAccessPoint(testCase.accessPoint), (ap) => evaluateResource('access-point', ap, accessPointRef(account, ap), active, context));
+    case 'object-lambda-access-point':
+      return unchanged(testObjectLambdaAccessPoint(testCase.objectLambdaAccessPoint), (olap) =>
+        evaluateResource('object-lambda-access-point', olap, objectLambdaAccessPointRef(account, olap), active, context),
+      );
+    case 'multi-region-access-point':
+      return unchanged(testMultiRegionAccessPoint(testCase.multiRegionAccessPoint), (mrap) =>
+        evaluateResource('multi-region-access-point', mrap, multiRegionAccessPointRef(account, mrap), active, context),
+      );
+    default:
+      return undefined;
+  }
 }
 
 function deepFreeze<T>(value: T): T {
@@ -85,6 +164,8 @@ function evaluateCase(check: AnyCheck, testCase: Omit<CheckCase, 'expect'>, reve
     throw new Error(`${testCase.name}: otherBuckets and unscannedBuckets are for checks that read the bucket index`);
   }
   if (check.resource === 'account') return evaluateResource('account', account, accountRef(account), active, context);
+  const onAccessPoint = evaluateAccessPointCase(check, testCase, active, context);
+  if (onAccessPoint !== undefined) return onAccessPoint;
   const bucket = deepFreeze(testBucket(testCase.bucket));
   const before = structuredClone(bucket);
   const findings = isIndexCheck(check)

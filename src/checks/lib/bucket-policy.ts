@@ -22,6 +22,26 @@ export function readBucketPolicy(observed: Observed<BucketPolicy>): BucketPolicy
   return result.ok ? { state: 'parsed', policy: result.policy } : { state: 'invalid', error: result.error };
 }
 
+/**
+ * Where a public/not-public verdict comes from when it is not our evaluation and AWS's agreeing
+ * (`status` is the operation whose IsPublic is AWS's verdict): said in the message.
+ */
+export function sourceNote(
+  read: BucketPolicyRead,
+  oracle: boolean | undefined,
+  evaluator: boolean | undefined,
+  operations: { readonly policy: string; readonly status: string },
+): string {
+  const { policy, status } = operations;
+  if (read.state === 'invalid') return `; s3-audit could not parse the policy (${read.error}), so this is ${status}'s verdict`;
+  if (read.state === 'error') return `; ${policy} failed with ${read.error.code}, so this is ${status}'s verdict`;
+  if (oracle === true && evaluator === false) return `; ${status} says public although s3-audit's evaluation finds no public statement`;
+  if (oracle === false && evaluator === true) {
+    return `; s3-audit's evaluation finds it public but ${status} says not public, and AWS's verdict is used`;
+  }
+  return '';
+}
+
 export function bucketScope(bucket: BucketState, context: AccountContext): BucketScope {
   return { partition: context.account.partition, accountId: context.account.accountId, bucket: bucket.name };
 }

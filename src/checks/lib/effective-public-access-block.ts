@@ -74,6 +74,21 @@ export function describeOffFlags(flags: readonly PublicAccessBlockFlag[]): strin
   return formatList(flags.map((flag) => `${FLAG_NAMES[flag]} (${FLAG_GAPS[flag]})`));
 }
 
+/**
+ * "BlockPublicAcls, IgnorePublicAcls from the account and the bucket; BlockPublicPolicy from the
+ * bucket": `names` says what the levels are (the second level may be an access point).
+ */
+export function describeSources(
+  flags: readonly PublicAccessBlockFlag[],
+  sources: Readonly<Record<PublicAccessBlockFlag, FlagSource>>,
+  names: Readonly<Record<'account' | 'bucket' | 'both', string>>,
+): string {
+  const groups = (['both', 'account', 'bucket'] as const)
+    .map((source) => ({ source, names: flags.filter((flag) => sources[flag] === source).map((flag) => FLAG_NAMES[flag]) }))
+    .filter((group) => group.names.length > 0);
+  return groups.map((group) => `${group.names.join(', ')} from ${names[group.source]}`).join('; ');
+}
+
 /** The verdict for a flag that came out `unknown`: names the level that could not be read. */
 export function unreadableLevel(
   account: Observed<PublicAccessBlock>,

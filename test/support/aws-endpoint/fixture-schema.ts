@@ -77,6 +77,34 @@ const kmsKey = z.strictObject({
   faults: z.partialRecord(z.enum(KMS_OPERATIONS), faultSpec).exactOptional(),
 });
 
+const accessPoint = z.strictObject({
+  name: z.string().min(3),
+  region: z.string().min(1),
+  bucket: z.string().min(3),
+  bucketAccountId: z.string().regex(/^\d{12}$/).exactOptional(),
+  vpcId: optionalString,
+  publicAccessBlock: publicAccessBlock.exactOptional(),
+  policy: policyDocument.exactOptional(),
+  policyStatus: valueSchemas.policyStatus.exactOptional(),
+});
+
+const objectLambdaAccessPoint = z.strictObject({
+  name: z.string().min(3),
+  region: z.string().min(1),
+  supportingAccessPoint: z.string().min(3),
+  functionArn: z.string().startsWith('arn:'),
+  policy: policyDocument.exactOptional(),
+  policyStatus: valueSchemas.policyStatus.exactOptional(),
+});
+
+const multiRegionAccessPoint = z.strictObject({
+  name: z.string().min(3),
+  alias: z.string().min(1),
+  status: optionalString,
+  publicAccessBlock: publicAccessBlock.exactOptional(),
+  regions: z.array(z.strictObject({ bucket: z.string().min(3), region: z.string().min(1) })),
+});
+
 export const accountFixtureSchema = z.strictObject({
   $comment: optionalString,
   accountId: z.string().regex(/^\d{12}$/),
@@ -86,6 +114,9 @@ export const accountFixtureSchema = z.strictObject({
   accountPublicAccessBlock: publicAccessBlock.exactOptional(),
   buckets: z.array(bucket),
   kmsKeys: z.array(kmsKey).exactOptional(),
+  accessPoints: z.array(accessPoint).exactOptional(),
+  objectLambdaAccessPoints: z.array(objectLambdaAccessPoint).exactOptional(),
+  multiRegionAccessPoints: z.array(multiRegionAccessPoint).exactOptional(),
   faults: z
     .partialRecord(z.enum(['GetCallerIdentity', 'ListBuckets', ...S3CONTROL_OPERATIONS]), faultSpec)
     .exactOptional(),

@@ -49,7 +49,18 @@ export const OPERATION_BY_DATA_KEY = {
   lifecycle: 'GetBucketLifecycleConfiguration',
 } as const satisfies Record<S3BucketDataKey, S3BucketOperationName>;
 
-export const S3CONTROL_OPERATIONS = ['GetPublicAccessBlock'] as const;
+export const S3CONTROL_OPERATIONS = [
+  'GetPublicAccessBlock',
+  'ListAccessPoints',
+  'GetAccessPoint',
+  'GetAccessPointPolicy',
+  'GetAccessPointPolicyStatus',
+  'ListAccessPointsForObjectLambda',
+  'GetAccessPointConfigurationForObjectLambda',
+  'GetAccessPointPolicyForObjectLambda',
+  'GetAccessPointPolicyStatusForObjectLambda',
+  'ListMultiRegionAccessPoints',
+] as const;
 export type S3ControlOperationName = (typeof S3CONTROL_OPERATIONS)[number];
 
 export const KMS_OPERATIONS = ['DescribeKey', 'GetKeyRotationStatus', 'GetKeyPolicy'] as const;
@@ -177,6 +188,46 @@ export interface KmsKeyFixture {
   readonly faults?: FaultMap<KmsOperationName>;
 }
 
+/** An access point, served in its region (ListAccessPoints answers with those of the region it is signed for). */
+export interface AccessPointFixture {
+  readonly name: string;
+  readonly region: string;
+  readonly bucket: string;
+  /** Default: the fixture account (another id makes it a cross-account access point). */
+  readonly bucketAccountId?: string;
+  /** Set: network origin VPC; undefined: Internet. */
+  readonly vpcId?: string;
+  /** Default: all four on (what AWS sets unless told otherwise). */
+  readonly publicAccessBlock?: PublicAccessBlock;
+  /** undefined → 404 NoSuchAccessPointPolicy for the policy and its status. */
+  readonly policy?: PolicyDocument;
+  /** Default when a policy exists: { isPublic: false }. */
+  readonly policyStatus?: PolicyStatus;
+}
+
+/** An Object Lambda access point in front of one of the fixture's access points. */
+export interface ObjectLambdaAccessPointFixture {
+  readonly name: string;
+  readonly region: string;
+  /** The name of the supporting access point (same region). */
+  readonly supportingAccessPoint: string;
+  readonly functionArn: string;
+  /** undefined → 404 NoSuchAccessPointPolicy. */
+  readonly policy?: PolicyDocument;
+  readonly policyStatus?: PolicyStatus;
+}
+
+/** A Multi-Region Access Point; listed only by requests signed for us-west-2. */
+export interface MultiRegionAccessPointFixture {
+  readonly name: string;
+  readonly alias: string;
+  /** Default READY. */
+  readonly status?: string;
+  /** Default: all four on. */
+  readonly publicAccessBlock?: PublicAccessBlock;
+  readonly regions: readonly { readonly bucket: string; readonly region: string }[];
+}
+
 export interface AccountFixture {
   readonly accountId: string;
   /** Default arn:aws:iam::<accountId>:user/auditor */
@@ -189,6 +240,10 @@ export interface AccountFixture {
   readonly accountPublicAccessBlock?: PublicAccessBlock;
   readonly buckets: readonly BucketFixture[];
   readonly kmsKeys?: readonly KmsKeyFixture[];
+  readonly accessPoints?: readonly AccessPointFixture[];
+  readonly objectLambdaAccessPoints?: readonly ObjectLambdaAccessPointFixture[];
+  readonly multiRegionAccessPoints?: readonly MultiRegionAccessPointFixture[];
+  /** S3 Control faults apply account-wide (every access point, every region). */
   readonly faults?: FaultMap<AccountOperationName>;
   /** Faults applied to every bucket that does not define its own for that operation (counted per bucket). */
   readonly defaultBucketFaults?: FaultMap<S3BucketOperationName>;
@@ -245,4 +300,14 @@ export function bucketFault(
   operation: S3BucketOperationName,
 ): FaultSpec | undefined {
   return bucket.faults?.[operation] ?? account.defaultBucketFaults?.[operation];
+}
+
+export const ALL_BLOCKED: PublicAccessBlock = { blockPublicAcls: true, ignorePublicAcls: true, blockPublicPolicy: true, restrictPublicBuckets: true };
+
+export function accessPointArn(account: AccountFixture, ap: Pick<AccessPointFixture, 'name' | 'region'>): string {
+  return `arn:aws:s3:${ap.region}:${account.accountId}:accesspoint/${ap.name}`;
+}
+
+export function objectLambdaArn(account: AccountFixture, olap: ObjectLambdaAccessPointFixture): string {
+  return `arn:aws:s3-object-lambda:${olap.region}:${account.accountId}:accesspoint/${olap.name}`;
 }
