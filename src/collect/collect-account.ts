@@ -1,14 +1,5 @@
 import { withRequirements } from '../snapshot/data-sources.ts';
-import {
-  ACCESS_POINT_DATA_KEYS,
-  ACCOUNT_DATA_KEYS,
-  BUCKET_DATA_KEYS,
-  KMS_BUCKET_DATA_KEYS,
-  LISTING_DATA_KEYS,
-  MULTI_REGION_DATA_KEYS,
-  OBJECT_LAMBDA_DATA_KEYS,
-  S3_BUCKET_DATA_KEYS,
-} from '../snapshot/types.ts';
+import { DATA_KEYS, KMS_BUCKET_DATA_KEYS, S3_BUCKET_DATA_KEYS } from '../snapshot/types.ts';
 import { isAccessPointInScope } from '../snapshot/record-scope.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot/schema.ts';
 import type { DataKey, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
@@ -117,15 +108,7 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
 }
 
 function collectedKeys(needs: ReadonlySet<DataKey>): DataKey[] {
-  const known: readonly DataKey[] = [
-    ...BUCKET_DATA_KEYS,
-    ...ACCOUNT_DATA_KEYS,
-    ...LISTING_DATA_KEYS,
-    ...ACCESS_POINT_DATA_KEYS,
-    ...OBJECT_LAMBDA_DATA_KEYS,
-    ...MULTI_REGION_DATA_KEYS,
-  ];
-  return known.filter((key) => needs.has(key));
+  return DATA_KEYS.filter((key) => needs.has(key));
 }
 
 interface BucketStream {

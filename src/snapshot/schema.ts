@@ -1,12 +1,5 @@
 import { z } from 'zod';
-import {
-  ACCESS_POINT_DATA_KEYS,
-  ACCOUNT_DATA_KEYS,
-  BUCKET_DATA_KEYS,
-  LISTING_DATA_KEYS,
-  MULTI_REGION_DATA_KEYS,
-  OBJECT_LAMBDA_DATA_KEYS,
-} from './types.ts';
+import { DATA_KEYS } from './types.ts';
 import type {
   AccessPointState,
   BucketState,
@@ -187,14 +180,7 @@ export const headerSchema = z.strictObject({
     publicAccessBlock: observed(valueSchemas.publicAccessBlock).exactOptional(),
   }),
   collected: z.array(
-    z.enum([
-      ...BUCKET_DATA_KEYS,
-      ...ACCOUNT_DATA_KEYS,
-      ...LISTING_DATA_KEYS,
-      ...ACCESS_POINT_DATA_KEYS,
-      ...OBJECT_LAMBDA_DATA_KEYS,
-      ...MULTI_REGION_DATA_KEYS,
-    ]),
+    z.enum(DATA_KEYS),
   ),
 }) satisfies z.ZodType<SnapshotHeader>;
 

@@ -48,7 +48,16 @@ export type MultiRegionDataKey = (typeof MULTI_REGION_DATA_KEYS)[number];
 export const LISTING_DATA_KEYS = ['accessPointListing', 'objectLambdaListing'] as const;
 export type ListingDataKey = (typeof LISTING_DATA_KEYS)[number];
 
-export type DataKey = BucketDataKey | AccountDataKey | AccessPointDataKey | ObjectLambdaDataKey | MultiRegionDataKey | ListingDataKey;
+/** Every data key, in the order a snapshot header lists what was collected. */
+export const DATA_KEYS = [
+  ...BUCKET_DATA_KEYS,
+  ...ACCOUNT_DATA_KEYS,
+  ...LISTING_DATA_KEYS,
+  ...ACCESS_POINT_DATA_KEYS,
+  ...OBJECT_LAMBDA_DATA_KEYS,
+  ...MULTI_REGION_DATA_KEYS,
+] as const;
+export type DataKey = (typeof DATA_KEYS)[number];
 
 export interface PublicAccessBlock {
   readonly blockPublicAcls: boolean;
