@@ -1,16 +1,8 @@
 import check from '../../src/checks/bucket-cors-wildcard-write.ts';
-import { absent, observedError, present } from '../../src/snapshot/observed.ts';
-import type { CorsRule } from '../../src/snapshot/types.ts';
+import { absent, observedError } from '../../src/snapshot/observed.ts';
 import { runCheckTests } from '../support/check-tester.ts';
+import { cors, rule } from './cors-fixtures.ts';
 
-const rule = (allowedOrigins: string[], allowedMethods: string[], id?: string): CorsRule => ({
-  ...(id === undefined ? {} : { id }),
-  allowedOrigins,
-  allowedMethods,
-  allowedHeaders: ['*'],
-  exposeHeaders: [],
-});
-const cors = (...rules: CorsRule[]) => present({ rules });
 
 runCheckTests(check, {
   pass: [
