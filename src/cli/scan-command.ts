@@ -49,6 +49,7 @@ export interface ScanFlags {
   readonly concurrency: number;
   readonly maxAttempts: number;
   readonly requestTimeout: number;
+  readonly workers: number | 'auto';
   readonly snapshot?: string;
   readonly saveSnapshot?: string;
   /** A config file; `false` for --no-config; absent: `.s3-audit.yml` in the working directory if present. */
@@ -80,6 +81,7 @@ async function openSource(
     concurrency: flags.concurrency,
     maxAttempts: flags.maxAttempts,
     requestTimeoutMs: flags.requestTimeout,
+    workers: flags.workers,
     needs: neededData(checks),
     includeBucket,
     listUnscanned: checks.some((active) => isIndexCheck(active.check)),

@@ -1,16 +1,21 @@
+import { availableParallelism } from 'node:os';
 import { withRequirements } from '../snapshot/data-sources.ts';
 import { ACCOUNT_DATA_KEYS, BUCKET_DATA_KEYS, KMS_BUCKET_DATA_KEYS, S3_BUCKET_DATA_KEYS } from '../snapshot/types.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot/schema.ts';
 import type { DataKey, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
 import { TOOL } from '../version.ts';
-import { createApi, type Api } from './api.ts';
-import { createClients, type Clients } from './clients.ts';
+import { createApi } from './api.ts';
+import { createClients, type ClientOptions, type Clients } from './clients.ts';
 import { createKmsLookup } from './kms.ts';
-import { collectBucket, listBuckets, type BucketContext, type ListedBucket } from './s3.ts';
+import { collectBucket, listBuckets, type BucketContext, type BucketOutcome, type ListedBucket } from './s3.ts';
 import { getAccountPublicAccessBlock } from './s3control.ts';
 import { drain, mapUnordered } from './stream.ts';
 import { getCallerIdentity } from './sts.ts';
 import type { Collection, CollectOptions } from './types.ts';
+import { collectInWorkers } from './worker-pool.ts';
+
+/** With --workers auto, a worker for at most every this many buckets: below, its start-up costs more than it saves. */
+const MIN_BUCKETS_PER_AUTO_WORKER = 200;
 
 /** Buckets in flight per allowed concurrent call: enough to keep every call slot busy. */
 const BUCKETS_PER_CALL_SLOT = 2;
@@ -60,12 +65,22 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
       keys: S3_BUCKET_DATA_KEYS.filter((key) => needs.has(key)),
       ...(kmsKeys.length === 0 ? {} : { kms: createKmsLookup(api, accountId, kmsKeys) }),
     };
-    const stream: BucketStream = { api, clients, abort, context, onBucketDone: options.onBucketDone };
-    return {
-      header,
-      bucketCount: buckets.length,
-      records: bucketRecords(stream, buckets, unscanned, Math.max(1, options.concurrency) * BUCKETS_PER_CALL_SLOT),
-    };
+    const workers = workerCount(options.workers ?? 1, buckets.length);
+    const collect: CollectBuckets =
+      workers <= 1
+        ? (listed) => mapUnordered(drain(listed), Math.max(1, options.concurrency) * BUCKETS_PER_CALL_SLOT, (bucket) => collectBucket(api, bucket, context))
+        : (listed) => {
+            const setup = {
+              clientOptions: clientOptionsOf(options),
+              accountId,
+              homeRegion: options.region,
+              s3Keys: context.keys,
+              kmsKeys,
+            };
+            return collectInWorkers(setup, drain(listed), workers, BUCKETS_PER_CALL_SLOT);
+          };
+    const stream: BucketStream = { clients, abort, collect, onBucketDone: options.onBucketDone };
+    return { header, bucketCount: buckets.length, records: bucketRecords(stream, buckets, unscanned) };
   } catch (err) {
     abort.abort();
     clients.destroy();
@@ -78,11 +93,30 @@ function collectedKeys(needs: ReadonlySet<DataKey>): DataKey[] {
   return known.filter((key) => needs.has(key));
 }
 
+function workerCount(requested: number | 'auto', buckets: number): number {
+  if (requested === 'auto') return Math.max(1, Math.min(availableParallelism(), Math.floor(buckets / MIN_BUCKETS_PER_AUTO_WORKER)));
+  return Math.max(1, Math.min(requested, buckets));
+}
+
+/** Only what a worker thread can be sent: no functions. */
+function clientOptionsOf(options: CollectOptions): ClientOptions {
+  return {
+    region: options.region,
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
+    endpoints: options.endpoints,
+    concurrency: options.concurrency,
+    maxAttempts: options.maxAttempts,
+    requestTimeoutMs: options.requestTimeoutMs,
+  };
+}
+
+/** Collects the listed buckets (in this thread or in workers), yielding each as it completes. */
+type CollectBuckets = (buckets: (ListedBucket | undefined)[]) => AsyncIterable<BucketOutcome>;
+
 interface BucketStream {
-  readonly api: Api;
   readonly clients: Clients;
   readonly abort: AbortController;
-  readonly context: BucketContext;
+  readonly collect: CollectBuckets;
   readonly onBucketDone: ((done: number, total: number) => void) | undefined;
 }
 
@@ -96,7 +130,6 @@ async function* bucketRecords(
   stream: BucketStream,
   buckets: (ListedBucket | undefined)[],
   unscanned: (ListedBucket | undefined)[],
-  window: number,
 ): AsyncGenerator<SnapshotRecord, void, undefined> {
   const total = buckets.length;
   let done = 0;
@@ -104,10 +137,7 @@ async function* bucketRecords(
     for (const { name, region } of drain(unscanned)) {
       yield { type: 'unscanned-bucket', name, ...(region === undefined ? {} : { region }) };
     }
-    const outcomes = mapUnordered(drain(buckets), window, (bucket) =>
-      collectBucket(stream.api, bucket, stream.context),
-    );
-    for await (const outcome of outcomes) {
+    for await (const outcome of stream.collect(buckets)) {
       done += 1;
       stream.onBucketDone?.(done, total);
       yield outcome.deleted

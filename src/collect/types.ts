@@ -28,6 +28,12 @@ export interface CollectOptions {
    * that includeBucket leaves out: the bucket index must know every bucket of the account.
    */
   readonly listUnscanned?: boolean;
+  /**
+   * Worker threads that collect the buckets (each a disjoint partition by name hash, with an even
+   * share of `concurrency`); 1 or absent: all in this thread. auto: one per core, but no more
+   * than the bucket count warrants (a worker costs its own SDK start-up).
+   */
+  readonly workers?: number | 'auto';
   /** Called after each bucket is collected (progress display). */
   readonly onBucketDone?: (done: number, total: number) => void;
 }
