@@ -23,6 +23,9 @@ const { values } = parseArgs({
     checks: { type: 'string' },
     output: { type: 'string' },
     'no-bare': { type: 'boolean', default: false },
+    // Also evaluate a snapshot of this many copies of the account (--snapshot, no API calls): the
+    // memory of evaluation and report at 10^5 buckets without 10^6 calls.
+    replay: { type: 'string', default: '0' },
   },
   strict: true,
 });
@@ -38,6 +41,9 @@ const latencyMs = count('latency-ms', values['latency-ms'], 0);
 const throttleEvery = count('throttle-every', values['throttle-every'], 0);
 const concurrency = count('concurrency', values.concurrency, 1);
 const repeat = count('repeat', values.repeat, 1);
+const replayCopies = count('replay', values.replay, 0);
+const workDir = mkdtempSync(join(tmpdir(), 's3-audit-bench-'));
+const savedSnapshot = join(workDir, 'scan.jsonl');
 const workerCounts = values.workers.split(',').map((text) => (text === 'auto' ? availableParallelism() : count('workers', text, 1)));
 
 const ENV = {
@@ -146,7 +152,7 @@ interface Run {
   readonly endpointCpuMs: number;
 }
 
-async function runCli(endpoint: Endpoint, workers: number): Promise<Run> {
+async function runCli(endpoint: Endpoint, workers: number, saveSnapshot: boolean): Promise<Run> {
   const output = values.output ?? '/dev/null';
   endpoint.reset();
   const before = await endpoint.command('counts');
@@ -169,6 +175,7 @@ async function runCli(endpoint: Endpoint, workers: number): Promise<Run> {
     '--no-progress',
     '--quiet',
     ...(values.checks === undefined ? [] : ['--checks', values.checks]),
+    ...(saveSnapshot ? ['--save-snapshot', savedSnapshot] : []),
   ]);
   // exit 3: complete=false, some verdict unknown (the scan gave up on a call).
   if (usage.exitCode !== 0 && usage.exitCode !== 3) throw new Error(`s3-audit exited ${String(usage.exitCode)}`);
@@ -228,7 +235,7 @@ try {
   const cliRuns: Run[] = [];
   for (const workers of workerCounts) {
     const runs: Run[] = [];
-    for (let i = 0; i < repeat; i += 1) runs.push(await runCli(endpoint, workers));
+    for (let i = 0; i < repeat; i += 1) runs.push(await runCli(endpoint, workers, replayCopies > 0 && cliRuns.length === 0 && i === 0));
     cliRuns.push(medianRun(runs));
   }
   let bare: Run | undefined;
@@ -237,15 +244,39 @@ try {
     for (let i = 0; i < repeat; i += 1) runs.push(await runBare(endpoint, bucketOperations(lastCounts)));
     bare = medianRun(runs);
   }
+  const replayRuns: Run[] = [];
+  if (replayCopies > 0) {
+    const scaled = join(workDir, 'scaled.jsonl');
+    const scale = await measure(['--import', 'tsx', join(root, 'scripts', 'bench', 'scale-snapshot.ts'), savedSnapshot, String(replayCopies), scaled]);
+    if (scale.exitCode !== 0) throw new Error('scale-snapshot failed');
+    const usage = await measure([
+      join(root, 'bin', 's3-audit.js'),
+      'scan',
+      '--snapshot',
+      scaled,
+      '--format',
+      'json',
+      '--output',
+      values.output ?? '/dev/null',
+      '--fail-on',
+      'none',
+      '--no-config',
+      '--quiet',
+      ...(values.checks === undefined ? [] : ['--checks', values.checks]),
+    ]);
+    if (usage.exitCode !== 0 && usage.exitCode !== 3) throw new Error(`s3-audit --snapshot exited ${String(usage.exitCode)}`);
+    replayRuns.push({ label: `cli --snapshot (${replayCopies} copies: ${(buckets - 4) * replayCopies + 4} buckets)`, workers: 1, calls: 0, usage, endpointCpuMs: 0 });
+  }
   const header = '| run | buckets | API calls | wall s | CPU s | peak RSS MB | calls/s | endpoint CPU s | latency bound s | ratio | CPU ÷ bare |';
   process.stdout.write(`\n${header}\n|${'---|'.repeat(11)}\n`);
-  for (const run of [...cliRuns, ...(bare === undefined ? [] : [bare])]) {
+  for (const run of [...cliRuns, ...(bare === undefined ? [] : [bare]), ...replayRuns]) {
     const latencyBoundMs = (run.calls * latencyMs) / concurrency;
     const cpuBoundMs = bare === undefined ? 0 : bare.usage.cpuMs / run.workers;
-    const bound = Math.max(latencyBoundMs, cpuBoundMs);
+    // A replayed snapshot makes no calls: no bound to compare with.
+    const bound = run.calls === 0 ? 0 : Math.max(latencyBoundMs, cpuBoundMs);
     const cells = [
       run.label,
-      String(buckets),
+      run.calls === 0 ? String((buckets - 4) * replayCopies + 4) : String(buckets),
       String(run.calls),
       seconds(run.usage.wallMs),
       seconds(run.usage.cpuMs),
@@ -254,7 +285,7 @@ try {
       seconds(run.endpointCpuMs),
       seconds(latencyBoundMs),
       bound === 0 ? '–' : (run.usage.wallMs / bound).toFixed(2),
-      bare === undefined ? '–' : (run.usage.cpuMs / bare.usage.cpuMs).toFixed(2),
+      bare === undefined || run.calls === 0 ? '–' : (run.usage.cpuMs / bare.usage.cpuMs).toFixed(2),
     ];
     process.stdout.write(`| ${cells.join(' | ')} |\n`);
   }
@@ -273,4 +304,5 @@ try {
   }
 } finally {
   endpoint.stop();
+  rmSync(workDir, { recursive: true, force: true });
 }

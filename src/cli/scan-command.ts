@@ -11,7 +11,7 @@ import { neededData, selectChecks } from '../engine/select.ts';
 import { applySuppressions } from '../engine/suppress.ts';
 import { buildReport } from '../report/build.ts';
 import { renderMarkdown } from '../report/markdown.ts';
-import { render } from '../report/render.ts';
+import { renderChunks } from '../report/render.ts';
 import { plural } from '../report/text.ts';
 import type { ReportFormat } from '../report/render.ts';
 import { SARIF_MAX_RESULTS, sarifOmittedResults } from '../report/sarif.ts';
@@ -171,16 +171,15 @@ export async function runScan(flags: ScanFlags, io: CliIo, registry: readonly An
   const toTerminal = flags.output === undefined;
   const color = toTerminal && flags.color && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
   const checkInfo = checks.map((active) => active.check);
-  const renderAs = (format: ReportFormat, inColor: boolean): string =>
-    render(format, report, {
-      minSeverity: flags.severity,
-      color: inColor,
-      showSuppressed: flags.showSuppressed,
-      checks: checkInfo,
-      ...(flags.sarifCategory === undefined ? {} : { sarifCategory: flags.sarifCategory }),
-    });
-  if (toTerminal) io.stdout.write(renderAs(flags.format, color));
-  for (const file of files) await writeFileAtomic(file.path, renderAs(file.format, false), file.flag);
+  const renderOptions = (inColor: boolean) => ({
+    minSeverity: flags.severity,
+    color: inColor,
+    showSuppressed: flags.showSuppressed,
+    checks: checkInfo,
+    ...(flags.sarifCategory === undefined ? {} : { sarifCategory: flags.sarifCategory }),
+  });
+  if (toTerminal) for (const chunk of renderChunks(flags.format, report, renderOptions(color))) io.stdout.write(chunk);
+  for (const file of files) await writeFileAtomic(file.path, renderChunks(file.format, report, renderOptions(false)), file.flag);
   if (summaryPath !== undefined) {
     await appendText(summaryPath, `${renderMarkdown(report, { minSeverity: flags.severity })}\n`, '--github-summary: GITHUB_STEP_SUMMARY');
   }
