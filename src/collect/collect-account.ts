@@ -28,7 +28,7 @@ const BUCKETS_PER_CALL_SLOT = 2;
 export async function collectAccount(options: CollectOptions): Promise<Collection> {
   const clients = createClients(options);
   const abort = new AbortController();
-  const api = createApi(clients, options.concurrency, abort.signal);
+  const api = createApi(clients, options.concurrency, options.maxAttempts, abort.signal);
   // e.g. the KMS key needs the encryption configuration that names it.
   const needs = withRequirements(options.needs);
   try {

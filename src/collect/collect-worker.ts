@@ -16,7 +16,7 @@ async function run(): Promise<void> {
   if (port === null) throw new Error('collect-worker must run in a worker thread');
   const clients = createClients(input.clientOptions);
   const abort = new AbortController();
-  const api = createApi(clients, input.clientOptions.concurrency, abort.signal);
+  const api = createApi(clients, input.clientOptions.concurrency, input.clientOptions.maxAttempts, abort.signal);
   const context: BucketContext = {
     accountId: input.accountId,
     homeRegion: input.homeRegion,
