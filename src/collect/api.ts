@@ -20,8 +20,9 @@ export interface Api {
 
 export function createApi(clients: Clients, concurrency: number, maxAttempts: number, abortSignal: AbortSignal): Api {
   const limit = pLimit(concurrency);
-  // Every in-flight call listens on this one signal: up to `concurrency` listeners is by design.
-  setMaxListeners(concurrency + 10, abortSignal);
+  // Every in-flight call listens on this one signal, and so does every throttled call waiting to
+  // retry (as many as the buckets in flight have calls): many listeners are by design.
+  setMaxListeners(0, abortSignal);
   const options: SendOptions = { abortSignal };
   return {
     clients,
