@@ -35,6 +35,13 @@ function positiveInteger(name: string, max: number) {
   };
 }
 
+/** More threads than cores only add overhead; this bounds a typo. */
+const MAX_WORKERS = 256;
+
+function workerCount(value: string): number | 'auto' {
+  return value === 'auto' ? 'auto' : positiveInteger('--workers', MAX_WORKERS)(value);
+}
+
 /** A repeatable flag whose values may contain commas (file names). */
 function repeatable(value: string, previous: readonly string[] = []): string[] {
   return [...previous, value];
@@ -122,6 +129,7 @@ function scanFlags(raw: Record<string, unknown>): ScanFlags {
     concurrency: typeof raw.concurrency === 'number' ? raw.concurrency : 32,
     maxAttempts: typeof raw.maxAttempts === 'number' ? raw.maxAttempts : 8,
     requestTimeout: typeof raw.requestTimeout === 'number' ? raw.requestTimeout : 20_000,
+    workers: typeof raw.workers === 'number' ? raw.workers : 'auto',
     progress: progressMode(typeof raw.progress === 'boolean' ? raw.progress : undefined, raw.quiet === true),
   };
 }
@@ -249,6 +257,12 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--write-baseline <file>', WRITE_BASELINE_HELP)
     .option('--concurrency <n>', 'API calls in flight at once, across the whole scan', positiveInteger('--concurrency', 1024), 32)
     .option('--max-attempts <n>', 'attempts per API call; throttling and 5xx are retried with jittered exponential backoff', positiveInteger('--max-attempts', 20), 8)
+    .option(
+      '--workers <n|auto>',
+      'worker threads that collect buckets in parallel (the AWS SDK costs CPU per call); auto: one per core, fewer for small accounts',
+      workerCount,
+      'auto',
+    )
     .option('--request-timeout <ms>', 'give up on one API request after this many milliseconds', positiveInteger('--request-timeout', 600_000), 20_000)
     .addOption(
       new Option('--snapshot <file>', 'evaluate a saved snapshot instead of calling AWS').conflicts(['profile', 'region', 'regions', 'endpointUrl']),

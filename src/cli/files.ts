@@ -35,17 +35,34 @@ export async function assertWritable(path: string, flag: string): Promise<void> 
   }
 }
 
+/** Writes pieces as they come: a report can be larger than one string may be. */
+async function writeChunks(path: string, chunks: Iterable<string>): Promise<void> {
+  const stream = createWriteStream(path);
+  try {
+    await once(stream, 'open');
+    for (const chunk of chunks) {
+      if (!stream.write(chunk)) await once(stream, 'drain');
+    }
+    stream.end();
+    await once(stream, 'finish');
+  } catch (error) {
+    stream.destroy();
+    throw error;
+  }
+}
+
 /** Writes the whole file or nothing: readers never see a half-written report. */
-export async function writeFileAtomic(path: string, content: string, flag: string): Promise<void> {
+export async function writeFileAtomic(path: string, content: string | Iterable<string>, flag: string): Promise<void> {
   const target = resolve(path);
+  const write = (to: string): Promise<void> => (typeof content === 'string' ? writeFile(to, content) : writeChunks(to, content));
   try {
     if (await isSpecialFile(target)) {
-      await writeFile(target, content);
+      await write(target);
       return;
     }
     const temp = tempPathFor(target);
     try {
-      await writeFile(temp, content);
+      await write(temp);
       await rename(temp, target);
     } catch (error) {
       await unlink(temp).catch(() => undefined);

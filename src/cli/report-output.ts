@@ -1,7 +1,7 @@
 import { createBaseline, serializeBaseline } from '../baseline/baseline.ts';
 import type { Severity } from '../checks/types.ts';
 import { renderMarkdown } from '../report/markdown.ts';
-import { render } from '../report/render.ts';
+import { renderChunks } from '../report/render.ts';
 import type { ReportFormat } from '../report/render.ts';
 import { SARIF_MAX_RESULTS, sarifOmittedResults } from '../report/sarif.ts';
 import { plural } from '../report/text.ts';
@@ -65,15 +65,16 @@ function warnAboutSarifLimit(report: Report, files: readonly ReportTarget[], io:
 export async function writeReports(report: Report, checks: readonly CheckInfo[], flags: OutputFlags, plan: OutputPlan, io: CliIo): Promise<void> {
   const toTerminal = flags.output === undefined;
   const color = toTerminal && flags.color && io.stdout.isTTY === true && (io.env.NO_COLOR ?? '') === '';
-  const renderAs = (format: ReportFormat, inColor: boolean): string =>
-    render(format, report, {
+  // In chunks: the JSON report of a 10^5-bucket account is longer than the longest string V8 holds.
+  const renderAs = (format: ReportFormat, inColor: boolean): Iterable<string> =>
+    renderChunks(format, report, {
       minSeverity: flags.severity,
       color: inColor,
       showSuppressed: flags.showSuppressed,
       checks,
       ...(flags.sarifCategory === undefined ? {} : { sarifCategory: flags.sarifCategory }),
     });
-  if (toTerminal) io.stdout.write(renderAs(flags.format, color));
+  if (toTerminal) for (const chunk of renderAs(flags.format, color)) io.stdout.write(chunk);
   for (const file of plan.files) await writeFileAtomic(file.path, renderAs(file.format, false), file.flag);
   if (plan.summaryPath !== undefined) {
     await appendText(plan.summaryPath, `${renderMarkdown(report, { minSeverity: flags.severity })}\n`, '--github-summary: GITHUB_STEP_SUMMARY');

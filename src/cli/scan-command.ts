@@ -44,6 +44,7 @@ export interface ScanFlags extends OutputFlags {
   readonly concurrency: number;
   readonly maxAttempts: number;
   readonly requestTimeout: number;
+  readonly workers: number | 'auto';
   readonly snapshot?: string;
   readonly saveSnapshot?: string;
   /** A config file; `false` for --no-config; absent: `.s3-audit.yml` in the working directory if present. */
@@ -92,6 +93,7 @@ async function openSource(
     requestTimeoutMs: flags.requestTimeout,
     ...(io.interrupt === undefined ? {} : { signal: io.interrupt }),
     ...(flags.debug === true ? { debug: (line: string) => io.stderr.write(`s3-audit: debug: ${line}\n`) } : {}),
+    workers: flags.workers,
     needs: neededData(checks),
     includeBucket: scope.evaluated,
     accessPoints: ownsAccountResources(flags.shard) ? scope.filtered : false,

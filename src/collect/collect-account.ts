@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { withRequirements } from '../snapshot/data-sources.ts';
 import { DATA_KEYS, KMS_BUCKET_DATA_KEYS, S3_BUCKET_DATA_KEYS } from '../snapshot/types.ts';
 import { isAccessPointInScope } from '../snapshot/record-scope.ts';
@@ -6,13 +7,17 @@ import type { DataKey, SnapshotHeader, SnapshotRecord } from '../snapshot/types.
 import { TOOL } from '../version.ts';
 import { collectAccessPoints, needsAccessPoints, type AccessPointScope } from './access-points.ts';
 import { createApi, type Api } from './api.ts';
-import { createClients, type Clients } from './clients.ts';
+import { createClients, type ClientOptions, type Clients } from './clients.ts';
 import { createKmsLookup } from './kms.ts';
-import { collectBucket, listBuckets, type BucketContext, type ListedBucket } from './s3.ts';
+import { collectBucket, listBuckets, type BucketContext, type BucketOutcome, type ListedBucket } from './s3.ts';
 import { getAccountPublicAccessBlock } from './s3control.ts';
 import { drain, mapUnordered } from './stream.ts';
 import { getCallerIdentity } from './sts.ts';
 import type { Collection, CollectOptions } from './types.ts';
+import { collectInWorkers } from './worker-pool.ts';
+
+/** With --workers auto, a worker for at most every this many buckets: below, its start-up costs more than it saves. */
+const MIN_BUCKETS_PER_AUTO_WORKER = 200;
 
 /** Buckets in flight per allowed concurrent call: enough to keep every call slot busy. */
 const BUCKETS_PER_CALL_SLOT = 2;
@@ -33,7 +38,7 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
     },
     { once: true },
   );
-  const api = createApi(clients, options.concurrency, abort.signal);
+  const api = createApi(clients, options.concurrency, options.maxAttempts, abort.signal);
   // e.g. the KMS key needs the encryption configuration that names it.
   const needs = withRequirements(options.needs);
   try {
@@ -83,10 +88,27 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
     const accessPointScope = options.accessPoints ?? options.includeBucket;
     const accessPoints: AccessPointScope | undefined =
       accessPointScope !== false && needsAccessPoints(needs) ? { accountId, partition, regions: [...regions].sort(), needs } : undefined;
+    // --debug lines come from this thread's clients: a debug run collects here.
+    const workers = options.debug === undefined ? workerCount(options.workers ?? 1, buckets.length) : 1;
+    const collect: CollectBuckets =
+      workers <= 1
+        ? (listed, bucketContext) =>
+            mapUnordered(drain(listed), Math.max(1, options.concurrency) * BUCKETS_PER_CALL_SLOT, (bucket) => collectBucket(api, bucket, bucketContext))
+        : (listed, bucketContext) => {
+            const setup = {
+              clientOptions: clientOptionsOf(options),
+              accountId,
+              homeRegion: options.region,
+              s3Keys: bucketContext.keys,
+              kmsKeys: bucketContext.kms === undefined ? [] : kmsKeys,
+            };
+            return collectInWorkers(setup, drain(listed), workers, BUCKETS_PER_CALL_SLOT);
+          };
     const stream: BucketStream = {
       api,
       clients,
       abort,
+      collect,
       onBucketDone: options.onBucketDone,
       accessPoints,
       includeAccessPoint: accessPointScope === false ? () => false : accessPointScope,
@@ -98,7 +120,7 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
     return {
       header,
       bucketCount: buckets.length + indexOnly.length,
-      records: bucketRecords(stream, phases, unscanned, Math.max(1, options.concurrency) * BUCKETS_PER_CALL_SLOT),
+      records: bucketRecords(stream, phases, unscanned),
     };
   } catch (err) {
     abort.abort();
@@ -111,10 +133,32 @@ function collectedKeys(needs: ReadonlySet<DataKey>): DataKey[] {
   return DATA_KEYS.filter((key) => needs.has(key));
 }
 
+function workerCount(requested: number | 'auto', buckets: number): number {
+  if (requested === 'auto') return Math.max(1, Math.min(availableParallelism(), Math.floor(buckets / MIN_BUCKETS_PER_AUTO_WORKER)));
+  return Math.max(1, Math.min(requested, buckets));
+}
+
+/** Only what a worker thread can be sent: no functions. */
+function clientOptionsOf(options: CollectOptions): ClientOptions {
+  return {
+    region: options.region,
+    ...(options.profile === undefined ? {} : { profile: options.profile }),
+    endpoints: options.endpoints,
+    concurrency: options.concurrency,
+    maxAttempts: options.maxAttempts,
+    requestTimeoutMs: options.requestTimeoutMs,
+  };
+}
+
+/** Collects the listed buckets (in this thread or in workers), yielding each as it completes. */
+type CollectBuckets = (buckets: (ListedBucket | undefined)[], context: BucketContext) => AsyncIterable<BucketOutcome>;
+
 interface BucketStream {
+  /** This thread's calls: access points, and buckets unless workers collect them. */
   readonly api: Api;
   readonly clients: Clients;
   readonly abort: AbortController;
+  readonly collect: CollectBuckets;
   readonly onBucketDone: ((done: number, total: number) => void) | undefined;
   /** Set when a selected check reads access points: collected alongside the buckets, yielded after them. */
   readonly accessPoints: AccessPointScope | undefined;
@@ -139,7 +183,6 @@ async function* bucketRecords(
   stream: BucketStream,
   phases: readonly BucketPhase[],
   unscanned: (ListedBucket | undefined)[],
-  window: number,
 ): AsyncGenerator<SnapshotRecord, void, undefined> {
   const total = phases.reduce((sum, phase) => sum + phase.buckets.length, 0);
   let done = 0;
@@ -151,8 +194,9 @@ async function* bucketRecords(
       yield { type: 'unscanned-bucket', name, ...(region === undefined ? {} : { region }) };
     }
     for (const phase of phases) {
-      const outcomes = mapUnordered(drain(phase.buckets), window, (bucket) => collectBucket(stream.api, bucket, phase.context));
-      for await (const outcome of outcomes) {
+      for await (const outcome of stream.collect(phase.buckets, phase.context)) {
+        // Ctrl-C: stop taking outcomes, which ends the workers too.
+        if (stream.abort.signal.aborted) return;
         done += 1;
         stream.onBucketDone?.(done, total);
         if (!outcome.deleted) yield { type: 'bucket', bucket: outcome.bucket };

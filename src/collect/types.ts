@@ -46,6 +46,12 @@ export interface CollectOptions {
   readonly signal?: AbortSignal;
   /** --debug: receives one line per API call (no headers, credentials redacted). */
   readonly debug?: (line: string) => void;
+  /**
+   * Worker threads that collect the buckets (each dealt an equal share of them, with an even
+   * share of `concurrency`); 1 or absent: all in this thread. auto: one per core, but no more
+   * than the bucket count warrants (a worker costs its own SDK start-up).
+   */
+  readonly workers?: number | 'auto';
   /** Called after each bucket is collected (progress display). */
   readonly onBucketDone?: (done: number, total: number) => void;
 }

@@ -120,7 +120,7 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
     errors.push(...resourceErrors(bucket, BUCKET_DATA_KEYS, ref.arn));
     findings.push(...evaluateResource('bucket', bucket, ref, checks, context));
   }
-  if (index !== undefined) findings.push(...evaluateIndexChecks(index, checks, { ...context, buckets: index }));
+  if (index !== undefined) evaluateIndexChecks(index, checks, { ...context, buckets: index }, findings);
   return { header: source.header, findings, errors, notes };
 }
 
@@ -212,14 +212,18 @@ function evaluateAccessPointRecord(
   }
 }
 
-function evaluateIndexChecks(index: BucketIndexBuilder, checks: readonly ActiveCheck[], context: IndexedAccountContext): Finding[] {
-  const findings: Finding[] = [];
+/** Appends to `findings` one by one: a spread of 10^5 buckets' findings would overflow the call stack. */
+function evaluateIndexChecks(
+  index: BucketIndexBuilder,
+  checks: readonly ActiveCheck[],
+  context: IndexedAccountContext,
+  findings: Finding[],
+): void {
   for (let id = 0; id < index.size; id += 1) {
     if (!index.isEvaluated(id)) continue;
     const bucket = index.entry(id);
     // An evaluated bucket was collected, so its region is known.
     const ref = bucketRef(context.account, { name: bucket.name, region: bucket.region ?? context.account.region });
-    findings.push(...evaluateIndexed(bucket, ref, checks, context));
+    for (const finding of evaluateIndexed(bucket, ref, checks, context)) findings.push(finding);
   }
-  return findings;
 }

@@ -1,5 +1,5 @@
 import { renderHtml } from './html.ts';
-import { renderJson } from './json.ts';
+import { renderJson, renderJsonChunks } from './json.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderSarif } from './sarif.ts';
@@ -23,4 +23,9 @@ const RENDERERS: Readonly<Record<ReportFormat, Renderer>> = {
 
 export function render(format: ReportFormat, report: Report, options: RenderOptions): string {
   return RENDERERS[format](report, options);
+}
+
+/** The same text as render(), in pieces: only JSON is written as it renders (it alone holds every verdict). */
+export function renderChunks(format: ReportFormat, report: Report, options: RenderOptions): Iterable<string> {
+  return format === 'json' ? renderJsonChunks(report) : [render(format, report, options)];
 }

@@ -54,6 +54,8 @@ describe('usage errors exit 2 with one line', () => {
     ['a format that does not exist', ['scan', '--format', 'xml'], /--format.*'xml' is invalid.*table, json/],
     ['--concurrency 0', ['scan', '--concurrency', '0'], /--concurrency must be a whole number from 1 to 1024/],
     ['--concurrency that is not a number', ['scan', '--concurrency', 'many'], /--concurrency must be a whole number/],
+    ['--workers 0', ['scan', '--workers', '0'], /--workers must be a whole number from 1 to 256/],
+    ['--workers that is neither a number nor auto', ['scan', '--workers', 'all'], /--workers must be a whole number from 1 to 256/],
     ['a --fail-on that is no severity', ['scan', '--fail-on', 'severe'], /--fail-on.*'severe' is invalid/],
     ['an unknown check id, with close matches', ['scan', '--checks', 'bucket-versionig'], /unknown check id 'bucket-versionig'.*did you mean bucket-versioning/],
     ['an unknown skipped check id', ['scan', '--skip-checks', 'nope'], /--skip-checks: unknown check id 'nope'/],

@@ -34,7 +34,7 @@ const probe = defineCheck({
 function flags(overrides: Partial<ScanFlags>): ScanFlags {
   return {
     bucket: [], excludeBucket: [], checks: [], skipChecks: [], format: 'json', severity: 'info', failOn: 'low',
-    allowIncomplete: false, concurrency: 1, maxAttempts: 1, requestTimeout: 1000, showSuppressed: false, reports: [], githubSummary: false,
+    allowIncomplete: false, concurrency: 1, maxAttempts: 1, requestTimeout: 1000, workers: 1, showSuppressed: false, reports: [], githubSummary: false,
     color: false, progress: 'off', quiet: true, ...overrides,
   };
 }

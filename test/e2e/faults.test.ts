@@ -345,7 +345,8 @@ describe('credentials never leave the SDK', () => {
 describe('--debug', () => {
   it('logs one line per AWS call: service, operation, region, request, status or error code, duration, retries', async () => {
     const { run } = await scanWith(
-      { accountId: ACCOUNT, buckets: [hardened('b', { GetBucketVersioning: { code: 'SlowDown', times: 1 } })] },
+      // A 500 is retried inside the SDK call (throttling is retried by the scan's own gate, one line per answer).
+      { accountId: ACCOUNT, buckets: [hardened('b', { GetBucketVersioning: { code: 'InternalError', times: 1 } })] },
       ['--checks', 'bucket-versioning', '--debug'],
     );
     expect(run.code).toBe(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderJson } from '../../src/report/json.ts';
+import { renderJson, renderJsonChunks } from '../../src/report/json.ts';
 import { FIXTURE_REPORT, reportOf } from './fixture-report.ts';
 
 describe('renderJson', () => {
@@ -22,5 +22,16 @@ describe('renderJson', () => {
     expect(keys).toEqual(['schemaVersion', 'tool', 'account', 'partition', 'startedAt', 'finishedAt', 'complete', 'summary', 'findings', 'errors', 'notes']);
     expect(text.startsWith('{\n  "schemaVersion": 1,\n')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
+  });
+
+  it('is rendered in pieces that add up to JSON.stringify of the report, also for thousands of findings', () => {
+    const finding = FIXTURE_REPORT.findings[0];
+    if (finding === undefined) throw new Error('the fixture report has findings');
+    const many = reportOf(Array.from({ length: 4500 }, (_, i) => ({ ...finding, message: `finding ${i}` })));
+    for (const report of [FIXTURE_REPORT, reportOf([]), many]) {
+      const chunks = [...renderJsonChunks(report)];
+      expect(chunks.join('')).toBe(`${JSON.stringify(report, null, 2)}\n`);
+    }
+    expect([...renderJsonChunks(many)].length).toBeGreaterThan(3);
   });
 });
