@@ -114,6 +114,11 @@ describe('scan --shard i/n and merge (built CLI against the local endpoint)', ()
     expect(versioningReads.every((reads) => reads < 13)).toBe(true);
 
     const shards = shardFiles.map(readReport);
+
+    // Worker threads inside a shard (its own buckets and the index-only ones) change nothing.
+    const threaded = join(dir, 'shard-2-workers.json');
+    await scan(['--shard', `2/${String(SHARDS)}`, '--workers', '2', '--format', 'json', '--output', threaded, '--fail-on', 'none', '--allow-incomplete']);
+    expect(withoutTimes(readReport(threaded))).toEqual(withoutTimes(readReport(shardFiles[1] ?? '')));
     expect(shards.map((report) => report.shard)).toEqual([1, 2, 3].map((index) => ({ index, count: SHARDS })));
     for (const [position, report] of shards.entries()) {
       expect(report.findings.every((finding) => finding.resource.type === 'bucket' ? shardOf(finding.resource.name) === position + 1 : position === 0)).toBe(true);
