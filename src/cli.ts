@@ -211,10 +211,10 @@ Large accounts (README section "Large accounts: sharding"): run n jobs, each wit
 then join their JSON reports:
   s3-audit scan --shard 2/4 --format json --output shard-2.json --fail-on none
   s3-audit merge shard-1.json shard-2.json shard-3.json shard-4.json --report sarif=s3.sarif
-Buckets are split by a stable hash of the name; account-level checks run in shard 1 only. When a
-cross-bucket check runs (the logging graph), every shard also reads the logging and Object Lock
-configuration of the other shards' buckets (up to 2 calls per bucket), so its verdicts are those
-of one unsharded scan.
+Buckets are split by a stable hash of the name; account-level and access-point checks run in
+shard 1 only. When a cross-bucket check runs (the logging graph), every shard also reads the
+logging and Object Lock configuration of the other shards' buckets (up to 2 calls per bucket), so
+its verdicts are those of one unsharded scan.
 `;
 
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
@@ -244,7 +244,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--exclude-bucket <glob>', 'skip buckets whose name matches; repeatable or comma-separated', list)
     .option(
       '--shard <i/n>',
-      "evaluate only shard i of n (counted from 1) of the buckets, split by a stable hash of the name; account checks run in shard 1; join the JSON reports with 's3-audit merge'",
+      "evaluate only shard i of n (counted from 1) of the buckets, split by a stable hash of the name; account and access-point checks run in shard 1; join the JSON reports with 's3-audit merge'",
       parseShard,
     )
     .option('--checks <id>', 'run only these checks (ids or globs), even ones off by default', list)

@@ -18,7 +18,7 @@ export function inShard(shard: Shard | undefined, bucketName: string): boolean {
   return shard === undefined || partitionOf(bucketName, shard.count) === shard.index - 1;
 }
 
-/** Account-level (and, as they come, access-point) resources are evaluated once: in shard 1. */
+/** Account-level and access-point resources are evaluated once: in shard 1. */
 export function ownsAccountResources(shard: Shard | undefined): boolean {
   return shard === undefined || shard.index === 1;
 }
