@@ -1,5 +1,5 @@
 import { isIndexCheck } from '../checks/types.ts';
-import type { AccountContext, Finding, IndexedAccountContext, Verdict } from '../checks/types.ts';
+import type { AccountContext, Finding, IndexedAccountContext, ResourceRef, Verdict } from '../checks/types.ts';
 import type { ScanError } from '../report/types.ts';
 import type { Observed } from '../snapshot/observed.ts';
 import { isAccessPointInScope } from '../snapshot/record-scope.ts';
@@ -85,6 +85,8 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
   if (accountError !== undefined) errors.push(accountError);
   const notes: string[] = [];
   const index = checks.some((active) => isIndexCheck(active.check)) ? new BucketIndexBuilder() : undefined;
+  // By index id: the index checks' findings share the ref of the bucket's other findings.
+  const refs: ResourceRef[] = [];
 
   for await (const record of source.records) {
     if (record.type === 'note') {
@@ -117,10 +119,12 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
     }
     await options.onRecord?.(record);
     const ref = bucketRef(account, bucket);
+    const id = index?.idOf(bucket.name);
+    if (id !== undefined) refs[id] = ref;
     errors.push(...resourceErrors(bucket, BUCKET_DATA_KEYS, ref.arn));
     findings.push(...evaluateResource('bucket', bucket, ref, checks, context));
   }
-  if (index !== undefined) evaluateIndexChecks(index, checks, { ...context, buckets: index }, findings);
+  if (index !== undefined) evaluateIndexChecks(index, refs, checks, { ...context, buckets: index }, findings);
   return { header: source.header, findings, errors, notes };
 }
 
@@ -215,6 +219,7 @@ function evaluateAccessPointRecord(
 /** Appends to `findings` one by one: a spread of 10^5 buckets' findings would overflow the call stack. */
 function evaluateIndexChecks(
   index: BucketIndexBuilder,
+  refs: readonly (ResourceRef | undefined)[],
   checks: readonly ActiveCheck[],
   context: IndexedAccountContext,
   findings: Finding[],
@@ -223,7 +228,7 @@ function evaluateIndexChecks(
     if (!index.isEvaluated(id)) continue;
     const bucket = index.entry(id);
     // An evaluated bucket was collected, so its region is known.
-    const ref = bucketRef(context.account, { name: bucket.name, region: bucket.region ?? context.account.region });
+    const ref = refs[id] ?? bucketRef(context.account, { name: bucket.name, region: bucket.region ?? context.account.region });
     for (const finding of evaluateIndexed(bucket, ref, checks, context)) findings.push(finding);
   }
 }

@@ -39,7 +39,12 @@ export function summarize(findings: readonly Finding[], baselineGiven = false): 
   };
   let suppressed = 0;
   const baseline = { new: 0, known: 0 };
-  for (const { status, severity, suppression, baseline: state } of findings) {
+  // Counted as they go by, not mapped to arrays first: a report can hold millions of findings.
+  const resources = new Set<string>();
+  const checks = new Set<string>();
+  for (const { checkId, resource, status, severity, suppression, baseline: state } of findings) {
+    resources.add(resource.arn);
+    checks.add(checkId);
     if (suppression !== undefined) {
       suppressed += 1;
       continue;
@@ -49,8 +54,8 @@ export function summarize(findings: readonly Finding[], baselineGiven = false): 
     if (state !== undefined) baseline[state] += 1;
   }
   return {
-    resources: new Set(findings.map((finding) => finding.resource.arn)).size,
-    checks: new Set(findings.map((finding) => finding.checkId)).size,
+    resources: resources.size,
+    checks: checks.size,
     byStatus,
     bySeverity,
     suppressed,

@@ -178,3 +178,29 @@ describe('scan with access points', () => {
     );
   });
 });
+
+describe('scan memory: findings share what repeats between resources', () => {
+  it('gives findings with equal evidence one shared evidence object, and keeps different evidence apart', async () => {
+    const suspended: BucketState = { ...bucket('c'), versioning: present({ status: 'Suspended' }) };
+    const result = await scan(
+      source([
+        { type: 'bucket', bucket: bucket('a') },
+        { type: 'bucket', bucket: bucket('b') },
+        { type: 'bucket', bucket: suspended },
+      ]),
+      selectChecks(BUILTIN_CHECKS, { only: ['bucket-versioning'], skip: [] }),
+      { trustedAccounts: [] },
+    );
+    const [a, b, c] = result.findings;
+    expect([a?.evidence, b?.evidence, c?.evidence]).toEqual([{ status: 'Enabled' }, { status: 'Enabled' }, { status: 'Suspended' }]);
+    expect(b?.evidence).toBe(a?.evidence);
+    expect(c?.evidence).not.toBe(a?.evidence);
+  });
+
+  it("gives a bucket's index-check findings the resource of its other findings", async () => {
+    const result = await scan(source([{ type: 'bucket', bucket: bucket('app', 'app') }]), checks, { trustedAccounts: [] });
+    const resources = new Set(result.findings.map((finding) => finding.resource));
+    expect(result.findings.map((finding) => finding.checkId).sort()).toEqual(['bucket-logging-loop', 'bucket-logging-target', 'bucket-versioning']);
+    expect(resources.size).toBe(1);
+  });
+});
