@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Finding } from '../checks/types.ts';
 import { UserError } from '../errors.ts';
-import { formatPath } from '../format-path.ts';
+import { describeFirstIssue } from '../format-path.ts';
 import { compareStrings } from '../report/text.ts';
 
 export const BASELINE_SCHEMA_VERSION = 1;
@@ -74,9 +74,7 @@ export function parseBaseline(text: string, where: string): Baseline {
   }
   const parsed = baselineSchema.safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = formatPath(issue?.path ?? []);
-    throw new UserError(`${where}: invalid baseline: ${path === '' ? '' : `${path}: `}${issue?.message ?? 'invalid value'}`);
+    throw new UserError(`${where}: invalid baseline: ${describeFirstIssue(parsed.error)}`);
   }
   return parsed.data;
 }

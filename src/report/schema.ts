@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { UserError } from '../errors.ts';
-import { formatPath } from '../format-path.ts';
+import { describeFirstIssue } from '../format-path.ts';
 import { SEVERITIES, STATUSES } from '../checks/types.ts';
 import type { Finding, ResourceRef, ResourceType } from '../checks/types.ts';
 import type { Report } from './types.ts';
@@ -84,9 +84,7 @@ export function parseReport(text: string, where: string): Report {
   }
   const parsed = reportSchema.safeParse(value);
   if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const path = formatPath(issue?.path ?? []);
-    throw new UserError(`${where}: invalid report: ${path === '' ? '' : `${path}: `}${issue?.message ?? 'invalid value'}`);
+    throw new UserError(`${where}: invalid report: ${describeFirstIssue(parsed.error)}`);
   }
   return parsed.data;
 }

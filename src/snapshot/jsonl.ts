@@ -1,5 +1,5 @@
-import type { z } from 'zod';
 import { UserError } from '../errors.ts';
+import { describeFirstIssue } from '../format-path.ts';
 import { headerSchema, recordSchema, SNAPSHOT_SCHEMA_VERSION } from './schema.ts';
 import type { SnapshotHeader, SnapshotRecord } from './types.ts';
 
@@ -10,13 +10,6 @@ export function serializeSnapshotLine(line: SnapshotHeader | SnapshotRecord): st
 export interface ParsedSnapshot {
   readonly header: SnapshotHeader;
   readonly records: AsyncIterable<SnapshotRecord>;
-}
-
-function describeIssue(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (issue === undefined) return 'invalid value';
-  const path = issue.path.map(String).join('.');
-  return path === '' ? issue.message : `${path}: ${issue.message}`;
 }
 
 function parseJsonLine(text: string, where: string): unknown {
@@ -38,7 +31,7 @@ function checkHeader(value: unknown, where: string): SnapshotHeader {
     );
   }
   const parsed = headerSchema.safeParse(value);
-  if (!parsed.success) throw new UserError(`${where}: invalid snapshot header: ${describeIssue(parsed.error)}`);
+  if (!parsed.success) throw new UserError(`${where}: invalid snapshot header: ${describeFirstIssue(parsed.error)}`);
   return parsed.data;
 }
 
@@ -64,7 +57,7 @@ export async function parseSnapshot(lines: AsyncIterable<string>, source: string
       if (next.value.trim() === '') continue;
       const where = `${source}:${lineNumber}`;
       const parsed = recordSchema.safeParse(parseJsonLine(next.value, where));
-      if (!parsed.success) throw new UserError(`${where}: invalid snapshot record: ${describeIssue(parsed.error)}`);
+      if (!parsed.success) throw new UserError(`${where}: invalid snapshot record: ${describeFirstIssue(parsed.error)}`);
       yield parsed.data;
     }
   }
