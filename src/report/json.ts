@@ -24,7 +24,8 @@ export function renderJson(report: Report): string {
  * is rendered.
  */
 export function* renderJsonChunks(report: Report): Generator<string, void, undefined> {
-  if (report.findings.length === 0) {
+  const { findings } = report;
+  if (findings.length === 0) {
     yield `${JSON.stringify(report, null, 2)}\n`;
     return;
   }
@@ -35,13 +36,14 @@ export function* renderJsonChunks(report: Report): Generator<string, void, undef
   const head = text.slice(0, at + key.length);
   const tail = text.slice(at + key.length + JSON.stringify(FINDINGS_MARK).length);
   yield `${head}[\n`;
-  for (let start = 0; start < report.findings.length; start += FINDINGS_PER_CHUNK) {
-    const chunk = report.findings
-      .slice(start, start + FINDINGS_PER_CHUNK)
-      .map((finding) => `    ${JSON.stringify(finding, null, 2).replaceAll('\n', '\n    ')}`)
-      .join(',\n');
-    const last = start + FINDINGS_PER_CHUNK >= report.findings.length;
-    yield last ? `${chunk}\n  ]` : `${chunk},\n`;
+  for (let start = 0; start < findings.length; start += FINDINGS_PER_CHUNK) {
+    const end = Math.min(start + FINDINGS_PER_CHUNK, findings.length);
+    const texts: string[] = [];
+    for (let index = start; index < end; index += 1) {
+      texts.push(`    ${JSON.stringify(findings.at(index), null, 2).replaceAll('\n', '\n    ')}`);
+    }
+    const chunk = texts.join(',\n');
+    yield end === findings.length ? `${chunk}\n  ]` : `${chunk},\n`;
   }
   yield `${tail}\n`;
 }

@@ -1,5 +1,6 @@
 import { UserError } from '../errors.ts';
 import { buildReport } from './build.ts';
+import { findingsOf } from './findings.ts';
 import type { Report, ScanError } from './types.ts';
 
 /** A shard's JSON report and where it came from (its file name, for messages). */
@@ -93,7 +94,7 @@ export function mergeReports(inputs: readonly ShardReport[]): Report {
     partition: first.partition,
     startedAt: reports.map((report) => report.startedAt).reduce(earliest),
     finishedAt: reports.map((report) => report.finishedAt).reduce(latest),
-    findings: reports.flatMap((report) => report.findings),
+    findings: findingsOf(reports.flatMap((report) => [...report.findings])),
     errors: unique(reports.flatMap((report) => report.errors), errorKey),
     notes: unique(reports.flatMap((report) => report.notes), (note) => note),
     baselineGiven: first.summary.baseline !== undefined,

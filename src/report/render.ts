@@ -3,7 +3,7 @@ import { renderJson, renderJsonChunks } from './json.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
 import { renderSarif } from './sarif.ts';
-import { renderTable } from './table.ts';
+import { renderTable, renderTableChunks } from './table.ts';
 import type { RenderOptions, Report } from './types.ts';
 
 export const FORMATS = ['table', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
@@ -25,7 +25,12 @@ export function render(format: ReportFormat, report: Report, options: RenderOpti
   return RENDERERS[format](report, options);
 }
 
-/** The same text as render(), in pieces: only JSON is written as it renders (it alone holds every verdict). */
+/**
+ * The same text as render(), in pieces: JSON (every verdict) and the table (every failing one)
+ * are written as they render; the others are bounded (SARIF, HTML, Markdown) or rarely that large.
+ */
 export function renderChunks(format: ReportFormat, report: Report, options: RenderOptions): Iterable<string> {
-  return format === 'json' ? renderJsonChunks(report) : [render(format, report, options)];
+  if (format === 'json') return renderJsonChunks(report);
+  if (format === 'table') return renderTableChunks(report, options);
+  return [render(format, report, options)];
 }

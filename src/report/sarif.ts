@@ -102,16 +102,30 @@ function location(resource: ResourceRef) {
   };
 }
 
-/** Failing findings GitHub should see: suppressed ones would open alerts, since GitHub ignores SARIF suppressions. */
-function reportable(report: Report): Finding[] {
-  const failing = report.findings.filter((finding) => outcomeOf(finding) === 'fail');
-  // Most severe first, so a truncated run keeps what matters; stable, so ties keep report order.
-  return failing.sort((a, b) => compareSeverity(a.severity, b.severity));
+/**
+ * Failing findings GitHub should see (suppressed ones would open alerts, since GitHub ignores
+ * SARIF suppressions), how many there are and the first SARIF_MAX_RESULTS of them most severe
+ * first, so a truncated run keeps what matters; ties keep report order.
+ */
+function reportable(report: Report): { readonly failing: number; readonly kept: Finding[] } {
+  // Only the first SARIF_MAX_RESULTS of a severity can be kept: a report may hold millions.
+  const candidates = new Map<Severity, Finding[]>();
+  let failing = 0;
+  for (const finding of report.findings) {
+    if (outcomeOf(finding) !== 'fail') continue;
+    failing += 1;
+    const sameSeverity = candidates.get(finding.severity);
+    if (sameSeverity === undefined) candidates.set(finding.severity, [finding]);
+    else if (sameSeverity.length < SARIF_MAX_RESULTS) sameSeverity.push(finding);
+  }
+  const kept = [...candidates.values()].flat().sort((a, b) => compareSeverity(a.severity, b.severity));
+  return { failing, kept: kept.slice(0, SARIF_MAX_RESULTS) };
 }
 
 /** How many failing findings a SARIF report of `report` leaves out for GitHub's per-run limit. */
 export function sarifOmittedResults(report: Report): number {
-  return Math.max(0, reportable(report).length - SARIF_MAX_RESULTS);
+  const { failing, kept } = reportable(report);
+  return failing - kept.length;
 }
 
 /**
@@ -120,8 +134,7 @@ export function sarifOmittedResults(report: Report): number {
  */
 export function renderSarif(report: Report, options: RenderOptions): string {
   const lookup = checkLookup(options);
-  const failing = reportable(report);
-  const kept = failing.slice(0, SARIF_MAX_RESULTS);
+  const { failing, kept } = reportable(report);
   const catalog = new Map(options.checks.map((check) => [check.id, check]));
   for (const finding of report.findings) {
     if (!catalog.has(finding.checkId)) catalog.set(finding.checkId, lookup(finding));
@@ -160,7 +173,7 @@ export function renderSarif(report: Report, options: RenderOptions): string {
       associatedRule: ruleRef(finding.checkId),
       locations: [location(finding.resource)],
     }));
-  const omitted = failing.length - kept.length;
+  const omitted = failing - kept.length;
   const truncation =
     omitted === 0
       ? []
@@ -169,7 +182,7 @@ export function renderSarif(report: Report, options: RenderOptions): string {
             level: 'warning',
             message: {
               text:
-                `${failing.length} failing findings exceed GitHub's limit of ${SARIF_MAX_RESULTS} results per run: ` +
+                `${failing} failing findings exceed GitHub's limit of ${SARIF_MAX_RESULTS} results per run: ` +
                 `the ${omitted} least severe are left out. The JSON report lists every finding.`,
             },
           },
