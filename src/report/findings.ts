@@ -317,7 +317,10 @@ class ColumnFindings implements Findings {
       keys[index] = key * length + index;
     }
     keys.sort();
-    const order = Uint32Array.from(keys, (key) => this.#rowAt(key % length));
+    // A loop, not Uint32Array.from(keys, map): that boxes every key on the heap first.
+    const order = new Uint32Array(length);
+    let position = 0;
+    for (const key of keys) order[position++] = this.#rowAt(key % length);
     return new ColumnFindings(table, order, this.#marks);
   }
 
