@@ -18,7 +18,7 @@ export interface Findings extends Iterable<Finding> {
   some(predicate: (finding: Finding) => boolean): boolean;
   /** Report order: by resource ARN, then check id (code-unit order); equal ones keep their order. */
   inReportOrder(): Findings;
-  /** The same findings with the marks `mark` returns set (a mark replaces the one it names). */
+  /** The same findings with the marks `mark` returns set (a mark replaces the one it names); called in order. */
   withMarks(mark: (finding: Finding) => Marks | undefined): Findings;
   /** For `JSON.stringify` of a small report; large reports are written by renderJsonChunks. */
   toJSON(): Finding[];
@@ -268,7 +268,7 @@ class ColumnFindings implements Findings {
     if (!Number.isInteger(index) || index < 0 || index >= this.length) {
       throw new RangeError(`finding ${String(index)} of ${String(this.length)}`);
     }
-    return this.#row(this.#order === undefined ? index : (this.#order[index] ?? 0));
+    return this.#row(this.#rowAt(index));
   }
 
   *[Symbol.iterator](): Iterator<Finding> {
@@ -345,21 +345,25 @@ class ColumnFindings implements Findings {
 
   #row(row: number): Finding {
     const table = this.#table;
+    const checkId = pooled(table.checkIdPool, table.checkIds.get(row));
+    const status = pooled(STATUSES, table.statuses.get(row));
+    const severity = pooled(SEVERITIES, table.severities.get(row));
+    const resource = pooled(table.resourcePool, table.resources.get(row));
+    const messageId = pooled(table.messageIdPool, table.messageIds.get(row));
+    const message = pooled(table.messagePool, table.messages.get(row));
     const evidence = optional(table.evidencePool, table.evidence.get(row));
-    const suppression = this.#marks === undefined ? undefined : optional(this.#marks.suppressionPool, this.#marks.suppressions[row]);
-    const baseline = this.#marks === undefined ? undefined : BASELINE_STATES[pooled(this.#marks.baselines, row)];
-    return {
-      checkId: pooled(table.checkIdPool, table.checkIds.get(row)),
-      status: pooled(STATUSES, table.statuses.get(row)),
-      severity: pooled(SEVERITIES, table.severities.get(row)),
-      resource: pooled(table.resourcePool, table.resources.get(row)),
-      messageId: pooled(table.messageIdPool, table.messageIds.get(row)),
-      message: pooled(table.messagePool, table.messages.get(row)),
-      ...(evidence === undefined ? {} : { evidence }),
-      fingerprint: table.fingerprints.get(row),
-      ...(suppression === undefined ? {} : { suppression }),
-      ...(baseline === undefined ? {} : { baseline }),
-    };
+    const fingerprint = table.fingerprints.get(row);
+    // Literals rather than conditional spreads: this runs millions of times per report. The key
+    // order is the JSON report's.
+    const finding: Finding =
+      evidence === undefined
+        ? { checkId, status, severity, resource, messageId, message, fingerprint }
+        : { checkId, status, severity, resource, messageId, message, evidence, fingerprint };
+    const marks = this.#marks;
+    if (marks === undefined) return finding;
+    const suppression = optional(marks.suppressionPool, marks.suppressions[row]);
+    const baseline = BASELINE_STATES[pooled(marks.baselines, row)];
+    return { ...finding, ...(suppression === undefined ? {} : { suppression }), ...(baseline === undefined ? {} : { baseline }) };
   }
 }
 
