@@ -2,7 +2,7 @@ import { renderHtml } from './html.ts';
 import { renderJson, renderJsonChunks } from './json.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
-import { renderSarif } from './sarif.ts';
+import { renderSarif, renderSarifChunks } from './sarif.ts';
 import { renderTable, renderTableChunks } from './table.ts';
 import type { RenderOptions, Report } from './types.ts';
 
@@ -26,11 +26,12 @@ export function render(format: ReportFormat, report: Report, options: RenderOpti
 }
 
 /**
- * The same text as render(), in pieces: JSON (every verdict) and the table (every failing one)
- * are written as they render; the others are bounded (SARIF, HTML, Markdown) or rarely that large.
+ * The same text as render(), in pieces: JSON (every verdict), the table (every failing one) and
+ * SARIF (up to 25,000 results) are written as they render; HTML and Markdown are bounded.
  */
 export function renderChunks(format: ReportFormat, report: Report, options: RenderOptions): Iterable<string> {
   if (format === 'json') return renderJsonChunks(report);
   if (format === 'table') return renderTableChunks(report, options);
+  if (format === 'sarif') return renderSarifChunks(report, options);
   return [render(format, report, options)];
 }

@@ -1,5 +1,6 @@
 import type { Finding, ResourceRef, ResourceType, Severity } from '../checks/types.ts';
 import { checkLookup } from './check-lookup.ts';
+import { ARRAY_MARK, stringifyInChunks } from './json-chunks.ts';
 import { outcomeOf } from './outcome.ts';
 import { resourceLabel } from './resource-label.ts';
 import { compareSeverity } from './severity.ts';
@@ -133,6 +134,11 @@ export function sarifOmittedResults(report: Report): number {
  * that ran, one result per unsuppressed failing finding, unknown verdicts as notifications.
  */
 export function renderSarif(report: Report, options: RenderOptions): string {
+  return [...renderSarifChunks(report, options)].join('');
+}
+
+/** renderSarif in pieces, byte for byte the same text: up to SARIF_MAX_RESULTS results are written as they are made. */
+export function* renderSarifChunks(report: Report, options: RenderOptions): Generator<string, void, undefined> {
   const lookup = checkLookup(options);
   const { failing, kept } = reportable(report);
   const catalog = new Map(options.checks.map((check) => [check.id, check]));
@@ -143,9 +149,8 @@ export function renderSarif(report: Report, options: RenderOptions): string {
   const ruleIndex = new Map(checks.map((check, index) => [check.id, index]));
   const ruleRef = (checkId: string) => ({ id: checkId, index: ruleIndex.get(checkId) ?? 0 });
 
-  const results = kept
-    .sort((a, b) => compareStrings(a.resource.arn, b.resource.arn) || compareStrings(a.checkId, b.checkId))
-    .map((finding) => ({
+  kept.sort((a, b) => compareStrings(a.resource.arn, b.resource.arn) || compareStrings(a.checkId, b.checkId));
+  const result = (finding: Finding) => ({
       ruleId: finding.checkId,
       ruleIndex: ruleRef(finding.checkId).index,
       level: LEVEL[finding.severity],
@@ -162,7 +167,7 @@ export function renderSarif(report: Report, options: RenderOptions): string {
         severity: finding.severity,
         fingerprint: finding.fingerprint,
       },
-    }));
+    });
 
   // Every unknown verdict, suppressed or not: they say the execution was incomplete, not that a finding stands.
   const unknown = report.findings
@@ -212,10 +217,15 @@ export function renderSarif(report: Report, options: RenderOptions): string {
             toolExecutionNotifications: [...truncation, ...unknown, ...notes],
           },
         ],
-        results,
+        results: ARRAY_MARK,
         properties: { account: report.account, partition: report.partition },
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  yield* stringifyInChunks(sarif, { length: kept.length, at: (index) => result(kept[index] ?? missingResult(index)) });
+  yield '\n';
+}
+
+function missingResult(index: number): never {
+  throw new RangeError(`no SARIF result ${String(index)}`);
 }
