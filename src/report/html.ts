@@ -145,7 +145,7 @@ function matrix(report: Report): SafeHtml {
     if (entry === undefined) byResource.set(finding.resource.arn, { resource: finding.resource, findings: [finding] });
     else entry.findings.push(finding);
   }
-  const present = new Set([...byResource.values()].flatMap((entry) => entry.findings.map((finding) => checkFamily(finding.checkId))));
+  const present = new Set(report.findings.map((finding) => checkFamily(finding.checkId)));
   const families = CHECK_FAMILIES.filter((family) => present.has(family));
   const rows: MatrixRow[] = [...byResource.values()].map(({ resource, findings }) => {
     const cells = new Map<CheckFamily, Finding[]>();
