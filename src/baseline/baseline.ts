@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Finding } from '../checks/types.ts';
+import type { Findings } from '../report/findings.ts';
 import { UserError } from '../errors.ts';
 import { describeFirstIssue } from '../format-path.ts';
 import { compareStrings } from '../report/text.ts';
@@ -31,7 +31,7 @@ export interface BaselineInput {
   readonly tool: { readonly name: string; readonly version: string };
   readonly createdAt: string;
   readonly account: string;
-  readonly findings: readonly Finding[];
+  readonly findings: Findings;
 }
 
 /**
@@ -80,11 +80,9 @@ export function parseBaseline(text: string, where: string): Baseline {
 }
 
 /** Failing, unsuppressed findings become `new` or `known`: only new ones gate the scan. */
-export function markBaseline(findings: readonly Finding[], baseline: Baseline): Finding[] {
+export function markBaseline(findings: Findings, baseline: Baseline): Findings {
   const known = new Set(baseline.entries.map((entry) => entry.fingerprint));
-  return findings.map((finding) =>
-    finding.status === 'fail' && finding.suppression === undefined
-      ? { ...finding, baseline: known.has(finding.fingerprint) ? 'known' : 'new' }
-      : finding,
+  return findings.withMarks((finding) =>
+    finding.status === 'fail' && finding.suppression === undefined ? { baseline: known.has(finding.fingerprint) ? 'known' : 'new' } : undefined,
   );
 }

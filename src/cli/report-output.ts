@@ -54,8 +54,9 @@ export async function planOutputs(flags: OutputFlags, io: CliIo, others: readonl
 
 /** GitHub rejects a run past its result limit, so the SARIF report left some out: say so, even with --quiet. */
 function warnAboutSarifLimit(report: Report, files: readonly ReportTarget[], io: CliIo): void {
+  if (!files.some((file) => file.format === 'sarif')) return;
   const omitted = sarifOmittedResults(report);
-  if (omitted === 0 || !files.some((file) => file.format === 'sarif')) return;
+  if (omitted === 0) return;
   io.stderr.write(
     `s3-audit: warning: the SARIF report leaves out the ${String(omitted)} least severe failing findings: GitHub code scanning takes at most ${String(SARIF_MAX_RESULTS)} results per run; the other reports list them all\n`,
   );

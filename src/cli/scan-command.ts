@@ -1,7 +1,7 @@
 import { markBaseline, parseBaseline } from '../baseline/baseline.ts';
 import type { Baseline } from '../baseline/baseline.ts';
 import { collectAccount } from '../collect/collect-account.ts';
-import type { AnyCheck, Finding, Severity } from '../checks/types.ts';
+import type { AnyCheck, Severity } from '../checks/types.ts';
 import { BUILTIN_CHECKS } from '../checks/registry.ts';
 import { isIndexCheck } from '../checks/types.ts';
 import type { ActiveCheck } from '../engine/evaluate.ts';
@@ -156,7 +156,7 @@ export async function runScan(flags: ScanFlags, io: CliIo, registry: readonly An
 
   const account = result.header.account.accountId;
   const suppressed = applySuppressions(result.findings, config.suppressions, startedAt.slice(0, 10));
-  const findings: readonly Finding[] = baseline === undefined ? suppressed.findings : markBaseline(suppressed.findings, baseline);
+  const findings = baseline === undefined ? suppressed.findings : markBaseline(suppressed.findings, baseline);
   const report = buildReport({
     tool: TOOL,
     account,

@@ -15,7 +15,6 @@ import type { DataKey } from '../snapshot/types.ts';
 import type { IndexedBucket } from './bucket-index.ts';
 import { fingerprint } from './fingerprint.ts';
 import { formatMessage } from './format-message.ts';
-import { InternPool } from './intern-pool.ts';
 
 /** A selected check with its effective severity and validated options. */
 export interface ActiveCheck {
@@ -37,19 +36,6 @@ function isVerdictList(result: Verdict | readonly Verdict[]): result is readonly
   return Array.isArray(result);
 }
 
-/** Large enough for every message and evidence of a scan that does not name its resource. */
-const POOL_SIZE = 4096;
-const messages = new InternPool<string>(POOL_SIZE);
-/**
- * Evidence is shared by its JSON text: the report shows nothing else of it, and findings never
- * change it. Cheaper than it looks: evidence is a few small fields.
- */
-const evidence = new InternPool<Readonly<Record<string, unknown>>>(POOL_SIZE);
-
-function sharedMessage(text: string): string {
-  return messages.intern(text, text);
-}
-
 function toFinding(active: ActiveCheck, ref: ResourceRef, verdict: Verdict): Finding {
   const { check } = active;
   const template = check.messages[verdict.messageId] ?? builtinMessages[verdict.messageId];
@@ -59,8 +45,8 @@ function toFinding(active: ActiveCheck, ref: ResourceRef, verdict: Verdict): Fin
     severity: active.severity,
     resource: ref,
     messageId: verdict.messageId,
-    message: sharedMessage(formatMessage(template ?? verdict.messageId, verdict.data)),
-    ...(verdict.evidence === undefined ? {} : { evidence: evidence.intern(JSON.stringify(verdict.evidence), verdict.evidence) }),
+    message: formatMessage(template ?? verdict.messageId, verdict.data),
+    ...(verdict.evidence === undefined ? {} : { evidence: verdict.evidence }),
     fingerprint: fingerprint(check.id, ref.arn),
   };
 }

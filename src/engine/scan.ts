@@ -1,5 +1,6 @@
 import { isIndexCheck } from '../checks/types.ts';
 import type { AccountContext, Finding, IndexedAccountContext, ResourceRef, Verdict } from '../checks/types.ts';
+import { FindingsBuilder, type Findings } from '../report/findings.ts';
 import type { ScanError } from '../report/types.ts';
 import type { Observed } from '../snapshot/observed.ts';
 import { isAccessPointInScope } from '../snapshot/record-scope.ts';
@@ -39,7 +40,7 @@ export interface ScanOptions {
 
 export interface ScanResult {
   readonly header: SnapshotHeader;
-  readonly findings: readonly Finding[];
+  readonly findings: Findings;
   readonly errors: readonly ScanError[];
   readonly notes: readonly string[];
 }
@@ -77,9 +78,11 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
   const context: AccountContext = { account, trustedAccounts: options.trustedAccounts };
   const accountResource = accountRef(account);
   const accountWide = options.evaluateAccount !== false;
-  const findings: Finding[] = accountWide
-    ? [...evaluateResource('account', account, accountResource, checks, context), ...notListed(source.header, checks, context)]
-    : [];
+  const findings = new FindingsBuilder();
+  if (accountWide) {
+    addAll(findings, evaluateResource('account', account, accountResource, checks, context));
+    addAll(findings, notListed(source.header, checks, context));
+  }
   const errors: ScanError[] = [];
   const accountError = errorOf(account.publicAccessBlock, accountResource.arn);
   if (accountError !== undefined) errors.push(accountError);
@@ -106,7 +109,7 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
       await options.onRecord?.(record);
       const evaluated = evaluateAccessPointRecord(record, checks, context);
       errors.push(...evaluated.errors);
-      findings.push(...evaluated.findings);
+      addAll(findings, evaluated.findings);
       continue;
     }
     const { bucket } = record;
@@ -122,10 +125,14 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
     const id = index?.idOf(bucket.name);
     if (id !== undefined) refs[id] = ref;
     errors.push(...resourceErrors(bucket, BUCKET_DATA_KEYS, ref.arn));
-    findings.push(...evaluateResource('bucket', bucket, ref, checks, context));
+    addAll(findings, evaluateResource('bucket', bucket, ref, checks, context));
   }
   if (index !== undefined) evaluateIndexChecks(index, refs, checks, { ...context, buckets: index }, findings);
-  return { header: source.header, findings, errors, notes };
+  return { header: source.header, findings: findings.build(), errors, notes };
+}
+
+function addAll(builder: FindingsBuilder, findings: readonly Finding[]): void {
+  for (const finding of findings) builder.add(finding);
 }
 
 type AccessPointRecord = Exclude<SnapshotRecord, { readonly type: 'bucket' | 'unscanned-bucket' | 'note' }>;
@@ -216,19 +223,18 @@ function evaluateAccessPointRecord(
   }
 }
 
-/** Appends to `findings` one by one: a spread of 10^5 buckets' findings would overflow the call stack. */
 function evaluateIndexChecks(
   index: BucketIndexBuilder,
   refs: readonly (ResourceRef | undefined)[],
   checks: readonly ActiveCheck[],
   context: IndexedAccountContext,
-  findings: Finding[],
+  findings: FindingsBuilder,
 ): void {
   for (let id = 0; id < index.size; id += 1) {
     if (!index.isEvaluated(id)) continue;
     const bucket = index.entry(id);
     // An evaluated bucket was collected, so its region is known.
     const ref = refs[id] ?? bucketRef(context.account, { name: bucket.name, region: bucket.region ?? context.account.region });
-    for (const finding of evaluateIndexed(bucket, ref, checks, context)) findings.push(finding);
+    addAll(findings, evaluateIndexed(bucket, ref, checks, context));
   }
 }

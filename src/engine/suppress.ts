@@ -1,6 +1,6 @@
 import picomatch from 'picomatch';
-import type { Finding } from '../checks/types.ts';
 import type { SuppressionRule } from '../config/config.ts';
+import type { Findings, Marks } from '../report/findings.ts';
 
 /**
  * ARN globs as in IAM policies: anchored to the whole ARN, case-sensitive, `*` matches any run of
@@ -22,7 +22,7 @@ export function isExpired(rule: SuppressionRule, today: string): boolean {
 }
 
 export interface SuppressionOutcome {
-  readonly findings: readonly Finding[];
+  readonly findings: Findings;
   /** Entries past their date: they applied to nothing, and the user should hear about it. */
   readonly expired: readonly SuppressionRule[];
   /** Live entries that suppressed no failing finding in this scan. */
@@ -34,18 +34,18 @@ export interface SuppressionOutcome {
  * unknown verdicts are never suppressed: an unreadable configuration is not an accepted risk,
  * and an unknown must not turn into silence.
  */
-export function applySuppressions(findings: readonly Finding[], rules: readonly SuppressionRule[], today: string): SuppressionOutcome {
+export function applySuppressions(findings: Findings, rules: readonly SuppressionRule[], today: string): SuppressionOutcome {
   const live = rules
     .filter((rule) => !isExpired(rule, today))
     .map((rule) => ({ rule, isCheck: checkGlobMatcher(rule.check), isResource: resourceGlobMatcher(rule.resource), used: false }));
   // No entry can mark anything: the findings as they are, not a copy (millions at 10^5 buckets).
-  const marked = live.length === 0 ? findings : findings.map((finding): Finding => {
-    if (finding.status !== 'fail') return finding;
+  const marked = live.length === 0 ? findings : findings.withMarks((finding): Marks | undefined => {
+    if (finding.status !== 'fail') return undefined;
     const match = live.find((entry) => entry.isCheck(finding.checkId) && entry.isResource(finding.resource.arn));
-    if (match === undefined) return finding;
+    if (match === undefined) return undefined;
     match.used = true;
     const { reason, expires } = match.rule;
-    return { ...finding, suppression: expires === undefined ? { reason } : { reason, expires } };
+    return { suppression: expires === undefined ? { reason } : { reason, expires } };
   });
   return {
     findings: marked,

@@ -10,8 +10,7 @@ export type ReportInput = Omit<Report, 'schemaVersion' | 'complete' | 'summary'>
 
 /** Assembles the report with a deterministic order, whatever order workers finished in. */
 export function buildReport(input: ReportInput): Report {
-  // Array#sort is stable, so findings equal in ARN and check id keep their input order.
-  const findings = [...input.findings].sort(compareFindings);
+  const findings = input.findings.inReportOrder();
   return {
     schemaVersion: 1,
     tool: { name: input.tool.name, version: input.tool.version },
@@ -20,7 +19,7 @@ export function buildReport(input: ReportInput): Report {
     ...(input.shard === undefined ? {} : { shard: { index: input.shard.index, count: input.shard.count } }),
     startedAt: input.startedAt,
     finishedAt: input.finishedAt,
-    complete: findings.every((finding) => finding.status !== 'unknown'),
+    complete: !findings.some((finding) => finding.status === 'unknown'),
     summary: summarize(findings, input.baselineGiven === true),
     findings,
     errors: [...input.errors].sort(compareErrors),
@@ -28,7 +27,7 @@ export function buildReport(input: ReportInput): Report {
   };
 }
 
-export function summarize(findings: readonly Finding[], baselineGiven = false): Summary {
+export function summarize(findings: Iterable<Finding>, baselineGiven = false): Summary {
   const byStatus = zeroCounts();
   const bySeverity: Record<Severity, Record<Status, number>> = {
     critical: zeroCounts(),
@@ -65,10 +64,6 @@ export function summarize(findings: readonly Finding[], baselineGiven = false): 
 
 function zeroCounts(): Record<Status, number> {
   return { pass: 0, fail: 0, unknown: 0 };
-}
-
-function compareFindings(a: Finding, b: Finding): number {
-  return compareStrings(a.resource.arn, b.resource.arn) || compareStrings(a.checkId, b.checkId);
 }
 
 function compareErrors(a: ScanError, b: ScanError): number {

@@ -11,7 +11,7 @@ function seconds(report: Report): string {
 }
 
 // Azure DevOps and CodeBuild read these four attributes; both require tests and failures.
-function counts(findings: readonly Finding[]) {
+function counts(findings: Iterable<Finding> & { readonly length: number }) {
   const { total } = tallyOutcomes(findings);
   return { tests: findings.length, failures: total.fail, errors: total.unknown, skipped: total.suppressed };
 }

@@ -1,5 +1,7 @@
+import type { Finding } from '../checks/types.ts';
 import { UserError } from '../errors.ts';
 import { buildReport } from './build.ts';
+import { findingsOf } from './findings.ts';
 import type { Report, ScanError } from './types.ts';
 
 /** A shard's JSON report and where it came from (its file name, for messages). */
@@ -67,6 +69,10 @@ function unique<T>(items: readonly T[], key: (item: T) => string): T[] {
   return [...new Map(items.map((item) => [key(item), item])).values()];
 }
 
+function* allFindings(reports: readonly Report[]): Generator<Finding, void, undefined> {
+  for (const report of reports) yield* report.findings;
+}
+
 function earliest(a: string, b: string): string {
   return Date.parse(b) < Date.parse(a) ? b : a;
 }
@@ -93,7 +99,7 @@ export function mergeReports(inputs: readonly ShardReport[]): Report {
     partition: first.partition,
     startedAt: reports.map((report) => report.startedAt).reduce(earliest),
     finishedAt: reports.map((report) => report.finishedAt).reduce(latest),
-    findings: reports.flatMap((report) => report.findings),
+    findings: findingsOf(allFindings(reports)),
     errors: unique(reports.flatMap((report) => report.errors), errorKey),
     notes: unique(reports.flatMap((report) => report.notes), (note) => note),
     baselineGiven: first.summary.baseline !== undefined,

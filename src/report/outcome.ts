@@ -22,7 +22,7 @@ function zero(): OutcomeCounts {
 }
 
 /** Counts per outcome, overall and per severity. */
-export function tallyOutcomes(findings: readonly Finding[]): OutcomeTally {
+export function tallyOutcomes(findings: Iterable<Finding>): OutcomeTally {
   const total = zero();
   const bySeverity = Object.fromEntries(SEVERITIES.map((severity) => [severity, zero()])) as Record<Severity, OutcomeCounts>;
   for (const finding of findings) {

@@ -2,8 +2,8 @@ import { renderHtml } from './html.ts';
 import { renderJson, renderJsonChunks } from './json.ts';
 import { renderJunit } from './junit.ts';
 import { renderMarkdown } from './markdown.ts';
-import { renderSarif } from './sarif.ts';
-import { renderTable } from './table.ts';
+import { renderSarif, renderSarifChunks } from './sarif.ts';
+import { renderTable, renderTableChunks } from './table.ts';
 import type { RenderOptions, Report } from './types.ts';
 
 export const FORMATS = ['table', 'json', 'sarif', 'junit', 'markdown', 'html'] as const;
@@ -25,7 +25,13 @@ export function render(format: ReportFormat, report: Report, options: RenderOpti
   return RENDERERS[format](report, options);
 }
 
-/** The same text as render(), in pieces: only JSON is written as it renders (it alone holds every verdict). */
+/**
+ * The same text as render(), in pieces: JSON (every verdict), the table (every failing one) and
+ * SARIF (up to 25,000 results) are written as they render; HTML and Markdown are bounded.
+ */
 export function renderChunks(format: ReportFormat, report: Report, options: RenderOptions): Iterable<string> {
-  return format === 'json' ? renderJsonChunks(report) : [render(format, report, options)];
+  if (format === 'json') return renderJsonChunks(report);
+  if (format === 'table') return renderTableChunks(report, options);
+  if (format === 'sarif') return renderSarifChunks(report, options);
+  return [render(format, report, options)];
 }

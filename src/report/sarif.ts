@@ -1,5 +1,6 @@
 import type { Finding, ResourceRef, ResourceType, Severity } from '../checks/types.ts';
 import { checkLookup } from './check-lookup.ts';
+import { ARRAY_MARK, stringifyInChunks } from './json-chunks.ts';
 import { outcomeOf } from './outcome.ts';
 import { resourceLabel } from './resource-label.ts';
 import { compareSeverity } from './severity.ts';
@@ -102,16 +103,30 @@ function location(resource: ResourceRef) {
   };
 }
 
-/** Failing findings GitHub should see: suppressed ones would open alerts, since GitHub ignores SARIF suppressions. */
-function reportable(report: Report): Finding[] {
-  const failing = report.findings.filter((finding) => outcomeOf(finding) === 'fail');
-  // Most severe first, so a truncated run keeps what matters; stable, so ties keep report order.
-  return failing.sort((a, b) => compareSeverity(a.severity, b.severity));
+/**
+ * Failing findings GitHub should see (suppressed ones would open alerts, since GitHub ignores
+ * SARIF suppressions), how many there are and the first SARIF_MAX_RESULTS of them most severe
+ * first, so a truncated run keeps what matters; ties keep report order.
+ */
+function reportable(report: Report): { readonly failing: number; readonly kept: Finding[] } {
+  // Only the first SARIF_MAX_RESULTS of a severity can be kept: a report may hold millions.
+  const candidates = new Map<Severity, Finding[]>();
+  let failing = 0;
+  for (const finding of report.findings) {
+    if (outcomeOf(finding) !== 'fail') continue;
+    failing += 1;
+    const sameSeverity = candidates.get(finding.severity);
+    if (sameSeverity === undefined) candidates.set(finding.severity, [finding]);
+    else if (sameSeverity.length < SARIF_MAX_RESULTS) sameSeverity.push(finding);
+  }
+  const kept = [...candidates.values()].flat().sort((a, b) => compareSeverity(a.severity, b.severity));
+  return { failing, kept: kept.slice(0, SARIF_MAX_RESULTS) };
 }
 
 /** How many failing findings a SARIF report of `report` leaves out for GitHub's per-run limit. */
 export function sarifOmittedResults(report: Report): number {
-  return Math.max(0, reportable(report).length - SARIF_MAX_RESULTS);
+  const { failing, kept } = reportable(report);
+  return failing - kept.length;
 }
 
 /**
@@ -119,9 +134,13 @@ export function sarifOmittedResults(report: Report): number {
  * that ran, one result per unsuppressed failing finding, unknown verdicts as notifications.
  */
 export function renderSarif(report: Report, options: RenderOptions): string {
+  return [...renderSarifChunks(report, options)].join('');
+}
+
+/** renderSarif in pieces, byte for byte the same text: up to SARIF_MAX_RESULTS results are written as they are made. */
+export function* renderSarifChunks(report: Report, options: RenderOptions): Generator<string, void, undefined> {
   const lookup = checkLookup(options);
-  const failing = reportable(report);
-  const kept = failing.slice(0, SARIF_MAX_RESULTS);
+  const { failing, kept } = reportable(report);
   const catalog = new Map(options.checks.map((check) => [check.id, check]));
   for (const finding of report.findings) {
     if (!catalog.has(finding.checkId)) catalog.set(finding.checkId, lookup(finding));
@@ -130,9 +149,8 @@ export function renderSarif(report: Report, options: RenderOptions): string {
   const ruleIndex = new Map(checks.map((check, index) => [check.id, index]));
   const ruleRef = (checkId: string) => ({ id: checkId, index: ruleIndex.get(checkId) ?? 0 });
 
-  const results = kept
-    .sort((a, b) => compareStrings(a.resource.arn, b.resource.arn) || compareStrings(a.checkId, b.checkId))
-    .map((finding) => ({
+  kept.sort((a, b) => compareStrings(a.resource.arn, b.resource.arn) || compareStrings(a.checkId, b.checkId));
+  const result = (finding: Finding) => ({
       ruleId: finding.checkId,
       ruleIndex: ruleRef(finding.checkId).index,
       level: LEVEL[finding.severity],
@@ -149,7 +167,7 @@ export function renderSarif(report: Report, options: RenderOptions): string {
         severity: finding.severity,
         fingerprint: finding.fingerprint,
       },
-    }));
+    });
 
   // Every unknown verdict, suppressed or not: they say the execution was incomplete, not that a finding stands.
   const unknown = report.findings
@@ -160,7 +178,7 @@ export function renderSarif(report: Report, options: RenderOptions): string {
       associatedRule: ruleRef(finding.checkId),
       locations: [location(finding.resource)],
     }));
-  const omitted = failing.length - kept.length;
+  const omitted = failing - kept.length;
   const truncation =
     omitted === 0
       ? []
@@ -169,7 +187,7 @@ export function renderSarif(report: Report, options: RenderOptions): string {
             level: 'warning',
             message: {
               text:
-                `${failing.length} failing findings exceed GitHub's limit of ${SARIF_MAX_RESULTS} results per run: ` +
+                `${failing} failing findings exceed GitHub's limit of ${SARIF_MAX_RESULTS} results per run: ` +
                 `the ${omitted} least severe are left out. The JSON report lists every finding.`,
             },
           },
@@ -199,10 +217,15 @@ export function renderSarif(report: Report, options: RenderOptions): string {
             toolExecutionNotifications: [...truncation, ...unknown, ...notes],
           },
         ],
-        results,
+        results: ARRAY_MARK,
         properties: { account: report.account, partition: report.partition },
       },
     ],
   };
-  return `${JSON.stringify(sarif, null, 2)}\n`;
+  yield* stringifyInChunks(sarif, { length: kept.length, at: (index) => result(kept[index] ?? missingResult(index)) });
+  yield '\n';
+}
+
+function missingResult(index: number): never {
+  throw new RangeError(`no SARIF result ${String(index)}`);
 }

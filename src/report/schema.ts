@@ -3,6 +3,7 @@ import { UserError } from '../errors.ts';
 import { describeFirstIssue } from '../format-path.ts';
 import { SEVERITIES, STATUSES } from '../checks/types.ts';
 import type { Finding, ResourceRef, ResourceType } from '../checks/types.ts';
+import { findingsOf } from './findings.ts';
 import type { Report } from './types.ts';
 
 const RESOURCE_TYPES = [
@@ -86,5 +87,5 @@ export function parseReport(text: string, where: string): Report {
   if (!parsed.success) {
     throw new UserError(`${where}: invalid report: ${describeFirstIssue(parsed.error)}`);
   }
-  return parsed.data;
+  return { ...parsed.data, findings: findingsOf(parsed.data.findings) };
 }

@@ -1,5 +1,6 @@
 import { Chalk } from 'chalk';
-import { SEVERITIES, type Finding, type ResourceType, type Severity } from '../checks/types.ts';
+import { SEVERITIES, type Finding, type ResourceRef, type ResourceType, type Severity } from '../checks/types.ts';
+import type { Findings } from './findings.ts';
 import { compareSeverity, meetsSeverity } from './severity.ts';
 import { formatDuration, plural, sanitize, wrap } from './text.ts';
 import { shardFacts } from './shard-facts.ts';
@@ -42,31 +43,55 @@ function paletteFor(color: boolean) {
 }
 type Palette = ReturnType<typeof paletteFor>;
 
+type TableOptions = Pick<RenderOptions, 'minSeverity' | 'color' | 'showSuppressed'>;
+
 /** The terminal report: summary first, then what failed and what could not be evaluated. */
-export function renderTable(report: Report, options: Pick<RenderOptions, 'minSeverity' | 'color' | 'showSuppressed'>): string {
+export function renderTable(report: Report, options: TableOptions): string {
+  return [...renderTableChunks(report, options)].join('');
+}
+
+/**
+ * renderTable in pieces, a resource at a time: at 10^5 buckets the failing findings alone are
+ * ~150 MB of text, and their Finding objects are made one resource at a time too.
+ */
+export function* renderTableChunks(report: Report, options: TableOptions): Generator<string, void, undefined> {
   const palette = paletteFor(options.color);
-  const blocks = [header(report, palette)];
+  const blocks: Iterable<string>[] = [[header(report, palette)]];
   if (report.findings.length === 0) {
-    blocks.push('No resources were evaluated: nothing matched the selected buckets, regions and checks.');
+    blocks.push(['No resources were evaluated: nothing matched the selected buckets, regions and checks.']);
   } else {
-    const shown = report.findings.filter((f) => meetsSeverity(f.severity, options.minSeverity));
-    const failing = shown.filter((f) => f.status === 'fail' && f.suppression === undefined);
-    const unknown = shown.filter((f) => f.status === 'unknown');
-    const suppressed = shown.filter((f) => f.suppression !== undefined);
+    const { failing, unknown, suppressed } = listed(report.findings, options.minSeverity);
     const showSuppressed = options.showSuppressed === true;
-    blocks.push(
+    blocks.push([
       [summaryTable(report, palette), hiddenLine(report, options.minSeverity), suppressedLine(report, showSuppressed)]
         .filter(isText)
         .join('\n'),
-    );
-    if (failing.length > 0) blocks.push(findingsSection('Failing findings', failing, palette));
-    if (unknown.length > 0) blocks.push(findingsSection('Could not evaluate', unknown, palette));
-    if (showSuppressed && suppressed.length > 0) blocks.push(findingsSection('Suppressed', suppressed, palette));
+    ]);
+    if (failing.length > 0) blocks.push(findingsSection('Failing findings', report.findings, failing, palette));
+    if (unknown.length > 0) blocks.push(findingsSection('Could not evaluate', report.findings, unknown, palette));
+    if (showSuppressed && suppressed.length > 0) blocks.push(findingsSection('Suppressed', report.findings, suppressed, palette));
   }
-  if (report.notes.length > 0) blocks.push(['Notes', ...report.notes.map((note) => bullet(note))].join('\n'));
-  if (report.errors.length > 0) blocks.push(errorsLine(report));
-  if (report.findings.length > 0) blocks.push(verdictLine(report, palette));
-  return `${blocks.join('\n\n')}\n`;
+  if (report.notes.length > 0) blocks.push([['Notes', ...report.notes.map((note) => bullet(note))].join('\n')]);
+  if (report.errors.length > 0) blocks.push([errorsLine(report)]);
+  if (report.findings.length > 0) blocks.push([verdictLine(report, palette)]);
+  for (const [index, block] of blocks.entries()) {
+    if (index > 0) yield '\n\n';
+    yield* block;
+  }
+  yield '\n';
+}
+
+/** The positions of the findings each section lists, at or above `minSeverity`. */
+function listed(findings: Findings, minSeverity: Severity): Record<'failing' | 'unknown' | 'suppressed', number[]> {
+  const sections = { failing: [] as number[], unknown: [] as number[], suppressed: [] as number[] };
+  for (let index = 0; index < findings.length; index += 1) {
+    const finding = findings.at(index);
+    if (!meetsSeverity(finding.severity, minSeverity)) continue;
+    if (finding.status === 'fail' && finding.suppression === undefined) sections.failing.push(index);
+    if (finding.status === 'unknown') sections.unknown.push(index);
+    if (finding.suppression !== undefined) sections.suppressed.push(index);
+  }
+  return sections;
 }
 
 function header(report: Report, palette: Palette): string {
@@ -130,28 +155,32 @@ function suppressedLine(report: Report, showSuppressed: boolean): string | undef
   return `${INDENT}Suppressed by the config file, not counted above: ${plural(suppressed, 'failing finding')} (${how}).`;
 }
 
-function findingsSection(title: string, findings: readonly Finding[], palette: Palette): string {
-  const groups = groupByResource(findings);
-  const lines = [`${palette.bold(title)} ${palette.dim(`(${findings.length} on ${plural(groups.length, 'resource')})`)}`];
+/** The title line, then one piece per resource: its heading and its findings, worst first. */
+function* findingsSection(title: string, findings: Findings, positions: readonly number[], palette: Palette): Generator<string, void, undefined> {
+  const groups = groupByResource(findings, positions);
+  yield `${palette.bold(title)} ${palette.dim(`(${positions.length} on ${plural(groups.length, 'resource')})`)}`;
   let bucketShown: string | undefined;
-  for (const group of groups) {
-    const { resource } = group[0];
+  for (const { resource, positions: members } of groups) {
     // An access point right under its bucket's findings is indented there instead of naming the bucket again.
     const underBucket = resource.type !== 'bucket' && resource.bucket !== undefined && resource.bucket === bucketShown;
-    lines.push('', (underBucket ? INDENT + INDENT : INDENT) + resourceHeading(group[0], palette, underBucket));
+    const lines = ['', (underBucket ? INDENT + INDENT : INDENT) + resourceHeading(resource, palette, underBucket)];
     if (resource.type === 'bucket') bucketShown = resource.name;
     else if (!underBucket) bucketShown = undefined;
-    const worstFirst = [...group].sort((a, b) => compareSeverity(a.severity, b.severity));
+    const worstFirst = members.map((position) => findings.at(position)).sort((a, b) => compareSeverity(a.severity, b.severity));
     for (const finding of worstFirst) lines.push(...findingLines(finding, palette, underBucket ? INDENT : ''));
+    yield `\n${lines.join('\n')}`;
   }
-  return lines.join('\n');
 }
 
-type Group = readonly [Finding, ...Finding[]];
+/** A resource and the positions of its listed findings. */
+interface Group {
+  readonly resource: ResourceRef;
+  readonly positions: number[];
+}
 
 /** The bucket a resource belongs with: a bucket is its own, an access point the one behind it. */
-function bucketOf(finding: Finding): string | undefined {
-  return finding.resource.type === 'bucket' ? finding.resource.name : finding.resource.bucket;
+function bucketOf(resource: ResourceRef): string | undefined {
+  return resource.type === 'bucket' ? resource.name : resource.bucket;
 }
 
 /**
@@ -159,29 +188,30 @@ function bucketOf(finding: Finding): string | undefined {
  * bucket name order; then whatever stands alone (Multi-Region Access Points, …) by type. Within
  * a rank, the report's (ARN) order.
  */
-function groupByResource(findings: readonly Finding[]): Group[] {
-  const groups = new Map<string, [Finding, ...Finding[]]>();
-  for (const finding of findings) {
-    const group = groups.get(finding.resource.arn);
-    if (group === undefined) groups.set(finding.resource.arn, [finding]);
-    else group.push(finding);
+function groupByResource(findings: Findings, positions: readonly number[]): Group[] {
+  const groups = new Map<string, Group>();
+  for (const position of positions) {
+    const { resource } = findings.at(position);
+    const group = groups.get(resource.arn);
+    if (group === undefined) groups.set(resource.arn, { resource, positions: [position] });
+    else group.positions.push(position);
   }
-  const rank = (finding: Finding): number => {
-    if (finding.resource.type === 'account') return 0;
-    return bucketOf(finding) === undefined ? 2 : 1;
+  const rank = (resource: ResourceRef): number => {
+    if (resource.type === 'account') return 0;
+    return bucketOf(resource) === undefined ? 2 : 1;
   };
-  return [...groups.values()].sort(([a], [b]) => {
+  return [...groups.values()].sort(({ resource: a }, { resource: b }) => {
     const byRank = rank(a) - rank(b);
     if (byRank !== 0) return byRank;
     const bucketA = bucketOf(a) ?? '';
     const bucketB = bucketOf(b) ?? '';
     if (bucketA !== bucketB) return bucketA < bucketB ? -1 : 1;
-    return TYPE_ORDER[a.resource.type] - TYPE_ORDER[b.resource.type];
+    return TYPE_ORDER[a.type] - TYPE_ORDER[b.type];
   });
 }
 
-function resourceHeading(finding: Finding, palette: Palette, underBucket: boolean): string {
-  const { type, name, region, bucket } = finding.resource;
+function resourceHeading(resource: ResourceRef, palette: Palette, underBucket: boolean): string {
+  const { type, name, region, bucket } = resource;
   // Buckets are the common case; other resource types say what they are.
   const label = type === 'bucket' ? '' : palette.dim(`${type} `);
   const where = region === '' ? '' : `  ${palette.dim(sanitize(region))}`;

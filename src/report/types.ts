@@ -1,4 +1,5 @@
 import type { AnyCheck, Finding, ResourceType, Severity, Status } from '../checks/types.ts';
+import type { Findings } from './findings.ts';
 
 /** A collection failure, as listed in the JSON report's `errors[]`. */
 export interface ScanError {
@@ -37,11 +38,14 @@ export interface Report {
   readonly complete: boolean;
   readonly summary: Summary;
   /** Every verdict, pass included, in a stable order (resource ARN, then check id). */
-  readonly findings: readonly Finding[];
+  readonly findings: Findings;
   readonly errors: readonly ScanError[];
   /** Things the user should know that are not findings, e.g. a bucket deleted mid-scan. */
   readonly notes: readonly string[];
 }
+
+/** A JSON report read back (design §6): the same fields, its findings a plain array. */
+export type JsonReport = Omit<Report, 'findings'> & { readonly findings: readonly Finding[] };
 
 /** What a report says about a check beyond its id: rule texts for SARIF, fixes for JUnit and HTML. */
 export type CheckInfo = Pick<AnyCheck, 'id' | 'title' | 'severity' | 'rationale' | 'remediation' | 'references'> & {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createBaseline, markBaseline, parseBaseline, serializeBaseline } from '../../src/baseline/baseline.ts';
 import { UserError } from '../../src/errors.ts';
+import { findingsOf } from '../../src/report/findings.ts';
 import { ACCOUNT, bucket, finding } from '../report/fixture-report.ts';
 
 const TOOL = { name: 's3-audit', version: '0.1.0' };
@@ -14,7 +15,7 @@ const suppressed = { ...finding(B, 'bucket-default-encryption', 'high', 'fail'),
 
 describe('createBaseline', () => {
   it('records every failing, unsuppressed finding whatever its severity, readable by a person, in a stable order', () => {
-    const baseline = createBaseline({ tool: TOOL, createdAt: '2026-11-27T08:00:00.000Z', account: ACCOUNT, findings: [failingB, passing, unknown, suppressed, failingA] });
+    const baseline = createBaseline({ tool: TOOL, createdAt: '2026-11-27T08:00:00.000Z', account: ACCOUNT, findings: findingsOf([failingB, passing, unknown, suppressed, failingA]) });
     expect(baseline).toEqual({
       kind: 's3-audit-baseline',
       schemaVersion: 1,
@@ -29,15 +30,15 @@ describe('createBaseline', () => {
   });
 
   it('round-trips through its file format', () => {
-    const baseline = createBaseline({ tool: TOOL, createdAt: '2026-11-27T08:00:00.000Z', account: ACCOUNT, findings: [failingA] });
+    const baseline = createBaseline({ tool: TOOL, createdAt: '2026-11-27T08:00:00.000Z', account: ACCOUNT, findings: findingsOf([failingA]) });
     expect(parseBaseline(serializeBaseline(baseline), 'b.json')).toEqual(baseline);
   });
 });
 
 describe('markBaseline', () => {
   it('marks failing findings new or known by fingerprint and leaves pass, unknown and suppressed findings unmarked', () => {
-    const baseline = createBaseline({ tool: TOOL, createdAt: '2026-11-27T08:00:00.000Z', account: ACCOUNT, findings: [failingA] });
-    expect(markBaseline([failingA, failingB, passing, unknown, suppressed], baseline)).toEqual([
+    const baseline = createBaseline({ tool: TOOL, createdAt: '2026-11-27T08:00:00.000Z', account: ACCOUNT, findings: findingsOf([failingA]) });
+    expect([...markBaseline(findingsOf([failingA, failingB, passing, unknown, suppressed]), baseline)]).toEqual([
       { ...failingA, baseline: 'known' },
       { ...failingB, baseline: 'new' },
       passing,
@@ -48,7 +49,7 @@ describe('markBaseline', () => {
 });
 
 describe('parseBaseline rejects what is not a baseline, naming the file and the problem', () => {
-  const valid = serializeBaseline(createBaseline({ tool: TOOL, createdAt: '2026-11-27T08:00:00.000Z', account: ACCOUNT, findings: [failingA] }));
+  const valid = serializeBaseline(createBaseline({ tool: TOOL, createdAt: '2026-11-27T08:00:00.000Z', account: ACCOUNT, findings: findingsOf([failingA]) }));
   it.each([
     ['text that is not JSON', '{"kind": ', /^b\.json: not valid JSON \(/],
     ['a JSON report instead of a baseline', '{"schemaVersion":1,"findings":[]}', /^b\.json: not an s3-audit baseline \(write one with --write-baseline\)$/],

@@ -5,7 +5,7 @@ import type { Baseline } from '../../src/baseline/baseline.ts';
 import { main } from '../../src/cli.ts';
 import { present } from '../../src/snapshot/observed.ts';
 import type { BucketState } from '../../src/snapshot/types.ts';
-import type { Report } from '../../src/report/types.ts';
+import type { JsonReport } from '../../src/report/types.ts';
 import { parseJson } from '../support/json.ts';
 import { memoryIo } from '../support/memory-io.ts';
 import { tempDir, writeSnapshot } from '../support/snapshot-file.ts';
@@ -66,7 +66,7 @@ describe('scan with a config file (through main)', () => {
     const { dir, snapshot } = workspace([unversioned('logs-2024')], suppressLogs());
     const { out, err } = await cli(dir, ['scan', '--snapshot', snapshot, '--format', 'json']);
     expect(err).toBe('');
-    const report = parseJson<Report>(out);
+    const report = parseJson<JsonReport>(out);
     expect(report.findings.filter((f) => f.status === 'fail').map((f) => [f.checkId, f.suppression])).toEqual([
       ['bucket-mfa-delete', { reason: 'Log buckets are write-once', expires: '2999-12-31' }],
       ['bucket-versioning', { reason: 'Log buckets are write-once', expires: '2999-12-31' }],
@@ -144,7 +144,7 @@ describe('scan with a baseline (through main)', () => {
 
     const same = await cli(dir, ['scan', '--snapshot', snapshot, '--format', 'json', '--baseline', baselinePath]);
     expect(same.code).toBe(0);
-    const report = parseJson<Report>(same.out);
+    const report = parseJson<JsonReport>(same.out);
     expect(report.summary.baseline).toEqual({ new: 0, known: 2 });
     expect(report.findings.filter((f) => f.status === 'fail').map((f) => f.baseline)).toEqual(['known', 'known']);
 

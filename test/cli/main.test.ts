@@ -5,7 +5,7 @@ import { BUILTIN_CHECKS } from '../../src/checks/registry.ts';
 import { main } from '../../src/cli.ts';
 import { absent, observedError, present } from '../../src/snapshot/observed.ts';
 import type { BucketState } from '../../src/snapshot/types.ts';
-import type { Report } from '../../src/report/types.ts';
+import type { JsonReport } from '../../src/report/types.ts';
 import { parseJson } from '../support/json.ts';
 import { memoryIo } from '../support/memory-io.ts';
 import { tempDir, writeSnapshot } from '../support/snapshot-file.ts';
@@ -126,7 +126,7 @@ describe('scan --snapshot replays offline', () => {
     const snapshot = writeSnapshot([compliant, unversioned, denied]);
     const { out, code } = await cli(['scan', '--snapshot', snapshot, '--format', 'json', ...ONLY_PINNED_CHECKS]);
     expect(code).toBe(1);
-    const report = parseJson<Report>(out);
+    const report = parseJson<JsonReport>(out);
     expect(report.complete).toBe(false);
     expect(report.account).toBe('123456789012');
     expect(report.errors).toEqual([
@@ -156,7 +156,7 @@ describe('scan --snapshot replays offline', () => {
     writeFileSync(path, `${header}\n${JSON.stringify({ type: 'bucket', bucket: { name: 'b', region: 'us-east-1', versioning: { state: 'present', value: { status: 'Enabled' } } } })}\n`);
     const { out, code } = await cli(['scan', '--snapshot', path, '--format', 'json', '--checks', 'bucket-default-encryption']);
     expect(code).toBe(3);
-    expect(parseJson<Report>(out).findings[0]?.message).toBe('The snapshot does not contain encryption; collect it again with this check selected.');
+    expect(parseJson<JsonReport>(out).findings[0]?.message).toBe('The snapshot does not contain encryption; collect it again with this check selected.');
   });
 
   it('--save-snapshot of a replay writes an identical, owner-only snapshot', async () => {
@@ -175,7 +175,7 @@ describe('scan --snapshot replays offline', () => {
     const { code, out } = await cli(['scan', '--snapshot', snapshot, '--format', 'json', ...ONLY_PINNED_CHECKS, '--output', output]);
     expect(code).toBe(0);
     expect(out).toBe('');
-    expect(parseJson<Report>(readFileSync(output, 'utf8')).complete).toBe(true);
+    expect(parseJson<JsonReport>(readFileSync(output, 'utf8')).complete).toBe(true);
     expect(readdirSync(dir)).toEqual(['report.json']);
   });
 

@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli.ts';
-import type { Report } from '../../src/report/types.ts';
+import type { JsonReport } from '../../src/report/types.ts';
 import { present } from '../../src/snapshot/observed.ts';
 import type { BucketState } from '../../src/snapshot/types.ts';
 import { parseJson } from '../support/json.ts';
@@ -57,7 +57,7 @@ describe('scan --report <format>=<file>', () => {
       'bucket-mfa-delete',
       'bucket-versioning',
     ]);
-    expect(parseJson<Report>(readFileSync(path('s3.json'), 'utf8')).summary.byStatus).toEqual({ pass: 1, fail: 2, unknown: 0 });
+    expect(parseJson<JsonReport>(readFileSync(path('s3.json'), 'utf8')).summary.byStatus).toEqual({ pass: 1, fail: 2, unknown: 0 });
     assertWellFormedXml(readFileSync(path('s3.xml'), 'utf8'));
     expect(readFileSync(path('s3.md'), 'utf8')).toMatch(/^## S3 audit: ❌ 2 failing \(2 medium\)\n/);
     expect(readFileSync(path('s3.html'), 'utf8')).toMatch(/^<!DOCTYPE html>/);

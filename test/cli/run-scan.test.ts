@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { defineCheck } from '../../src/checks/lib/define-check.ts';
 import { runScan } from '../../src/cli/scan-command.ts';
 import type { ScanFlags } from '../../src/cli/scan-command.ts';
-import type { Report } from '../../src/report/types.ts';
+import type { JsonReport } from '../../src/report/types.ts';
 import { present } from '../../src/snapshot/observed.ts';
 import { parseJson } from '../support/json.ts';
 import { memoryIo } from '../support/memory-io.ts';
@@ -49,6 +49,6 @@ describe('runScan feeds the config file into the checks', () => {
     const io = memoryIo({ cwd: dir });
     const snapshot = writeSnapshot([{ name: 'b', region: 'us-east-1', versioning: present({ status: 'Enabled' }) }], dir);
     expect(await runScan(flags({ snapshot }), io, [probe])).toBe(0);
-    expect(parseJson<Report>(io.out()).findings.map((f) => f.message)).toEqual([message]);
+    expect(parseJson<JsonReport>(io.out()).findings.map((f) => f.message)).toEqual([message]);
   });
 });

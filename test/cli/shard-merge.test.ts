@@ -55,7 +55,7 @@ describe('merge refuses input that is not a shard report: exit 2, naming the fil
     ['a newer report schema', { 'a.json': '{"schemaVersion": 2, "findings": []}' }, 's3-audit: error: DIR/a.json: report schema version 2; this s3-audit reads version 1 (use the s3-audit that wrote it)\n'],
     [
       'a damaged report',
-      { 'a.json': JSON.stringify({ ...FIXTURE_REPORT, shard: { index: 1, count: 2 }, findings: [{ ...FIXTURE_REPORT.findings[0], status: 'maybe' }] }) },
+      { 'a.json': JSON.stringify({ ...FIXTURE_REPORT, shard: { index: 1, count: 2 }, findings: [{ ...FIXTURE_REPORT.findings.at(0), status: 'maybe' }] }) },
       's3-audit: error: DIR/a.json: invalid report: findings[0].status: Invalid option: expected one of "pass"|"fail"|"unknown"\n',
     ],
     ['a SARIF file', { 'a.json': '{"version": "2.1.0", "runs": []}' }, "s3-audit: error: DIR/a.json: not an s3-audit JSON report (write one with 's3-audit scan --format json --output FILE')\n"],

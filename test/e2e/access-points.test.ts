@@ -2,7 +2,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountFixture, AwsEndpoint } from '../support/aws-endpoint/index.ts';
 import { startAwsEndpoint } from '../support/aws-endpoint/index.ts';
-import type { Report } from '../../src/report/types.ts';
+import type { JsonReport } from '../../src/report/types.ts';
 import { parseJson } from '../support/json.ts';
 import { runBuiltCli, TEST_CREDENTIALS } from '../support/run-cli.ts';
 import { artifactUri } from '../../src/report/sarif.ts';
@@ -84,7 +84,7 @@ afterEach(async () => {
   endpoint = undefined;
 });
 
-function verdicts(report: Report): string[] {
+function verdicts(report: JsonReport): string[] {
   return report.findings.map((f) => `${f.status} ${f.checkId} ${f.resource.name}`);
 }
 
@@ -94,7 +94,7 @@ describe('access points end to end (built CLI, real SDK, local endpoint)', () =>
     const run = await runBuiltCli(['scan', '--endpoint-url', endpoint.url, '--format', 'json', '--checks', AP_CHECKS], TEST_CREDENTIALS);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
-    const report = parseJson<Report>(run.stdout);
+    const report = parseJson<JsonReport>(run.stdout);
     expect(report.complete).toBe(true);
     expect(verdicts(report).sort()).toEqual(
       [
@@ -151,9 +151,9 @@ describe('access points end to end (built CLI, real SDK, local endpoint)', () =>
     );
     const replay = await runBuiltCli(['scan', '--snapshot', file, '--format', 'json', '--checks', AP_CHECKS]);
     expect(replay.stderr).toBe('');
-    const liveVerdicts = verdicts(parseJson<Report>(live.stdout));
+    const liveVerdicts = verdicts(parseJson<JsonReport>(live.stdout));
     expect(liveVerdicts).toHaveLength(11);
-    expect(verdicts(parseJson<Report>(replay.stdout))).toEqual(liveVerdicts);
+    expect(verdicts(parseJson<JsonReport>(replay.stdout))).toEqual(liveVerdicts);
   });
 
   it('--regions adds regions without buckets; an invalid name is a usage error', async () => {
@@ -162,7 +162,7 @@ describe('access points end to end (built CLI, real SDK, local endpoint)', () =>
       ['scan', '--endpoint-url', endpoint.url, '--format', 'json', '--checks', 'access-point-network-origin', '--regions', 'ap-south-1'],
       TEST_CREDENTIALS,
     );
-    const report = parseJson<Report>(run.stdout);
+    const report = parseJson<JsonReport>(run.stdout);
     expect(report.findings.find((f) => f.resource.name === 'faraway')?.message).toBe(
       'The access point faraway (bucket other-account-bucket of account 111122223333) has network origin Internet: it accepts requests from anywhere, not only from a VPC.',
     );
@@ -178,7 +178,7 @@ describe('access points end to end (built CLI, real SDK, local endpoint)', () =>
       TEST_CREDENTIALS,
     );
     expect(run.code).toBe(3);
-    const report = parseJson<Report>(run.stdout);
+    const report = parseJson<JsonReport>(run.stdout);
     // Every region with a bucket of the account is searched, also those --bucket leaves out.
     expect(report.findings.map((f) => [f.status, f.resource.arn, f.message])).toEqual(
       ['eu-west-1', 'us-east-1'].map((region) => [

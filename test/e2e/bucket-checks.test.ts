@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountFixture, AwsEndpoint } from '../support/aws-endpoint/index.ts';
 import { startAwsEndpoint } from '../support/aws-endpoint/index.ts';
-import type { Report } from '../../src/report/types.ts';
+import type { JsonReport } from '../../src/report/types.ts';
 import { parseJson } from '../support/json.ts';
 import { runBuiltCli, TEST_CREDENTIALS } from '../support/run-cli.ts';
 
@@ -90,7 +90,7 @@ describe('single-bucket checks end to end (built CLI, real SDK, local endpoint)'
     endpoint = await startAwsEndpoint(ACCOUNT);
     const run = await runBuiltCli(['scan', '--endpoint-url', endpoint.url, '--format', 'json', '--checks', CHECKS.join(',')], TEST_CREDENTIALS);
     expect(run.code).toBe(1);
-    const report = parseJson<Report>(run.stdout);
+    const report = parseJson<JsonReport>(run.stdout);
     expect(report.complete).toBe(false);
     expect(report.findings.map((f) => `${f.resource.name} ${f.checkId} ${f.status}`)).toEqual([
       'denied bucket-acl-public unknown',

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/types.ts';
+import type { JsonReport } from '../../src/report/types.ts';
 import type { AccountFixture, AwsEndpoint, AwsEndpointOptions, BucketFixture, FaultSpec, KmsKeyFixture } from '../support/aws-endpoint/index.ts';
 import { S3_BUCKET_OPERATIONS, startAwsEndpoint } from '../support/aws-endpoint/index.ts';
 import { parseJson } from '../support/json.ts';
@@ -66,8 +66,8 @@ async function scanWith(fixture: AccountFixture, args: readonly string[], option
   });
 }
 
-const verdicts = (report: Report) => report.findings.map((f) => `${f.resource.name} ${f.checkId} ${f.status}`);
-const errorsOf = (report: Report) => report.errors.map((e) => `${e.operation} ${e.resource} ${e.code}: ${e.message}`);
+const verdicts = (report: JsonReport) => report.findings.map((f) => `${f.resource.name} ${f.checkId} ${f.status}`);
+const errorsOf = (report: JsonReport) => report.errors.map((e) => `${e.operation} ${e.resource} ${e.code}: ${e.message}`);
 
 /** One bucket faulted on `operation`, read by the version checks: unknown, listed, exit 3. */
 async function expectUnknownVersioning(fault: FaultSpec, extraArgs: readonly string[] = []) {
@@ -76,7 +76,7 @@ async function expectUnknownVersioning(fault: FaultSpec, extraArgs: readonly str
     [...VERSIONING, ...extraArgs],
   );
   expect(run.code).toBe(3);
-  const report = parseJson<Report>(run.stdout);
+  const report = parseJson<JsonReport>(run.stdout);
   expect(report.complete).toBe(false);
   expect(verdicts(report)).toEqual(['faulty bucket-versioning unknown', 'fine bucket-versioning pass']);
   return { report, counts, run };
@@ -97,9 +97,9 @@ describe.concurrent('AccessDenied on each API family', () => {
       scanWith({ accountId: ACCOUNT, buckets: buckets.map(withoutFaults) }, everyCheck),
     ]);
     expect(faulted.run.code).toBe(1);
-    const report = parseJson<Report>(faulted.run.stdout);
+    const report = parseJson<JsonReport>(faulted.run.stdout);
     expect(report.complete).toBe(false);
-    const trueVerdicts = new Map(parseJson<Report>(truth.run.stdout).findings.map((f) => [`${f.resource.name} ${f.checkId}`, f.status]));
+    const trueVerdicts = new Map(parseJson<JsonReport>(truth.run.stdout).findings.map((f) => [`${f.resource.name} ${f.checkId}`, f.status]));
     const changed = report.findings.filter((f) => f.status !== 'unknown' && f.status !== trueVerdicts.get(`${f.resource.name} ${f.checkId}`));
     expect(changed.map((f) => `${f.resource.name} ${f.checkId} ${f.status}: ${f.message}`)).toEqual([]);
     expect(report.findings.filter((f) => f.status === 'unknown').length).toBeGreaterThan(operations.length * 2);
@@ -114,7 +114,7 @@ describe.concurrent('AccessDenied on each API family', () => {
       ['--checks', 'account-public-access-block,bucket-public-access-block'],
     );
     expect(run.code).toBe(3);
-    const report = parseJson<Report>(run.stdout);
+    const report = parseJson<JsonReport>(run.stdout);
     expect(report.findings.map((f) => `${f.checkId} ${f.status}`).sort()).toEqual([
       'account-public-access-block unknown',
       'bucket-public-access-block pass',
@@ -128,7 +128,7 @@ describe.concurrent('AccessDenied on each API family', () => {
     const bucket: BucketFixture = { name: 'kms', region: 'us-east-1', encryption: { rules: [{ sseAlgorithm: 'aws:kms', kmsMasterKeyId: keyArn, bucketKeyEnabled: true }] } };
     const { run } = await scanWith({ accountId: ACCOUNT, buckets: [bucket], kmsKeys: [key] }, ['--checks', 'bucket-kms-key-state,bucket-kms-key-rotation']);
     expect(run.code).toBe(3);
-    const report = parseJson<Report>(run.stdout);
+    const report = parseJson<JsonReport>(run.stdout);
     expect(verdicts(report)).toEqual(['kms bucket-kms-key-rotation unknown', 'kms bucket-kms-key-state pass']);
     expect(errorsOf(report)).toEqual(['GetKeyRotationStatus arn:aws:s3:::kms AccessDeniedException: User is not authorized to perform this operation']);
   });
@@ -189,7 +189,7 @@ describe.concurrent('transient and broken answers', () => {
       [...VERSIONING, '--request-timeout', '1000', '--concurrency', '1', '--max-attempts', '1'],
     );
     expect(run.code).toBe(0);
-    expect(verdicts(parseJson<Report>(run.stdout))).toHaveLength(4);
+    expect(verdicts(parseJson<JsonReport>(run.stdout))).toHaveLength(4);
   });
 
   it('a malformed XML body from S3: unknown with MalformedResponse and the parser message', async () => {
@@ -205,7 +205,7 @@ describe.concurrent('transient and broken answers', () => {
       ['--checks', 'bucket-kms-key-state', '--max-attempts', '1'],
     );
     expect(run.code).toBe(3);
-    const report = parseJson<Report>(run.stdout);
+    const report = parseJson<JsonReport>(run.stdout);
     expect(verdicts(report)).toEqual(['kms bucket-kms-key-state unknown']);
     expect(report.errors.map((e) => `${e.operation} ${e.code}`)).toEqual(['DescribeKey MalformedResponse']);
   });
@@ -213,7 +213,7 @@ describe.concurrent('transient and broken answers', () => {
   it('a value AWS does not document (versioning status "Paused"): unknown, never a guess', async () => {
     const { run } = await scanWith({ accountId: ACCOUNT, buckets: [{ ...hardened('odd'), versioning: { status: 'Paused' as 'Enabled' } }] }, ['--checks', 'bucket-versioning,bucket-mfa-delete']);
     expect(run.code).toBe(3);
-    const report = parseJson<Report>(run.stdout);
+    const report = parseJson<JsonReport>(run.stdout);
     expect(verdicts(report)).toEqual(['odd bucket-mfa-delete unknown', 'odd bucket-versioning unknown']);
     expect(errorsOf(report)).toEqual(['GetBucketVersioning arn:aws:s3:::odd UnexpectedResponse: unrecognized versioning state (Status Paused, MfaDelete undefined)']);
   });
@@ -247,7 +247,7 @@ describe.concurrent('an opt-in Region the account has not enabled', () => {
       VERSIONING,
     );
     expect(run.code).toBe(3);
-    const report = parseJson<Report>(run.stdout);
+    const report = parseJson<JsonReport>(run.stdout);
     expect(verdicts(report)).toEqual(['bahrain bucket-versioning unknown', 'home bucket-versioning pass']);
     expect(errorsOf(report)).toEqual([
       'GetBucketVersioning arn:aws:s3:::bahrain InvalidAccessKeyId: The AWS Access Key Id you provided does not exist in our records. ' +
@@ -271,7 +271,7 @@ describe.concurrent('bucket policies s3-audit cannot judge', () => {
   ])('a policy %s: the TLS check is unknown and says why', async (_case, policy, reason) => {
     const { run } = await scanWith({ accountId: ACCOUNT, buckets: [{ ...hardened('b'), policy }] }, ['--checks', 'bucket-tls-only']);
     expect(run.code).toBe(3);
-    const [finding] = parseJson<Report>(run.stdout).findings;
+    const [finding] = parseJson<JsonReport>(run.stdout).findings;
     expect(finding?.status).toBe('unknown');
     const error = /^The bucket policy is not a valid policy document \((.*)\), so whether it denies plain HTTP is unknown\.$/.exec(finding?.message ?? '')?.[1];
     expect(error).toMatch(reason);

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/types.ts';
+import type { JsonReport } from '../../src/report/types.ts';
 import type { AccountFixture, AwsEndpoint, BucketFixture, KmsKeyFixture } from '../support/aws-endpoint/index.ts';
 import { startAwsEndpoint } from '../support/aws-endpoint/index.ts';
 import { parseJson } from '../support/json.ts';
@@ -73,7 +73,7 @@ async function scanKms(args: readonly string[] = []) {
   return { run, server: endpoint };
 }
 
-function verdictsOf(report: Report, checkId: string): Record<string, string> {
+function verdictsOf(report: JsonReport, checkId: string): Record<string, string> {
   return Object.fromEntries(report.findings.filter((f) => f.checkId === checkId).map((f) => [f.resource.name, f.status]));
 }
 
@@ -82,7 +82,7 @@ describe('KMS checks against the local endpoint (built CLI, real SDK)', () => {
     const { run, server } = await scanKms();
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
-    const report = parseJson<Report>(run.stdout);
+    const report = parseJson<JsonReport>(run.stdout);
 
     expect(verdictsOf(report, 'bucket-kms-key-state')).toEqual({
       'aws-alias': 'pass',

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountFixture, AwsEndpoint, BucketFixture } from '../support/aws-endpoint/index.ts';
 import { startAwsEndpoint } from '../support/aws-endpoint/index.ts';
-import type { Report } from '../../src/report/types.ts';
+import type { JsonReport } from '../../src/report/types.ts';
 import { parseJson } from '../support/json.ts';
 import { runBuiltCli, TEST_CREDENTIALS } from '../support/run-cli.ts';
 
@@ -76,7 +76,7 @@ describe('bucket policy checks end to end (built CLI, real SDK, local endpoint)'
     const run = await runBuiltCli(['scan', '--endpoint-url', endpoint.url, '--format', 'json', '--checks', POLICY_CHECKS], TEST_CREDENTIALS);
     expect(run.stderr).toBe('');
     expect(run.code).toBe(1);
-    const report = parseJson<Report>(run.stdout);
+    const report = parseJson<JsonReport>(run.stdout);
     const byBucket = (name: string) =>
       Object.fromEntries(report.findings.filter((f) => f.resource.name === name).map((f) => [f.checkId, `${f.status}: ${f.message}`]));
 
@@ -115,7 +115,7 @@ describe('bucket policy checks end to end (built CLI, real SDK, local endpoint)'
     endpoint = await startAwsEndpoint({ ...fixture, buckets: fixture.buckets.map((b) => ({ ...b, encryption: b.encryption ?? sseKms })) });
     const run = await runBuiltCli(['scan', '--endpoint-url', endpoint.url, '--format', 'json', '--checks', ALL_POLICY_CHECKS], TEST_CREDENTIALS);
     expect(run.code).toBe(1);
-    const report = parseJson<Report>(run.stdout);
+    const report = parseJson<JsonReport>(run.stdout);
     const statuses = (name: string) => report.findings.filter((f) => f.resource.name === name).map((f) => `${f.checkId} ${f.status}`);
 
     expect(statuses('vault')).toEqual([

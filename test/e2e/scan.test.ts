@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountFixture, AwsEndpoint, AwsEndpointOptions, BucketFixture } from '../support/aws-endpoint/index.ts';
 import { loadFixture, startAwsEndpoint } from '../support/aws-endpoint/index.ts';
-import type { Report } from '../../src/report/types.ts';
+import type { JsonReport } from '../../src/report/types.ts';
 import { parseJson } from '../support/json.ts';
 import { runBuiltCli, TEST_CREDENTIALS } from '../support/run-cli.ts';
 import { sarifProblems } from '../support/sarif-validation.ts';
@@ -43,7 +43,7 @@ function scan(url: string, args: readonly string[] = [], env: Record<string, str
 
 
 function verdicts(stdout: string): string[] {
-  const report = parseJson<Report>(stdout);
+  const report = parseJson<JsonReport>(stdout);
   return report.findings.map((f) => `${f.resource.name} ${f.checkId} ${f.status}`);
 }
 
@@ -87,7 +87,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
     });
     const run = await scan(url, ['--format', 'json', '--checks', 'bucket-versioning']);
     expect(run.code).toBe(1);
-    const report = parseJson<Report>(run.stdout);
+    const report = parseJson<JsonReport>(run.stdout);
     expect(report.findings.find((f) => f.resource.name === 'old')).toMatchObject({
       status: 'fail',
       message: 'Versioning is Suspended: new writes no longer keep prior versions, so overwrites and deletes are permanent.',
@@ -102,7 +102,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
     });
     const run = await scan(url, ['--format', 'json', ...ONLY_PINNED_CHECKS]);
     expect(run.code).toBe(3);
-    const report = parseJson<Report>(run.stdout);
+    const report = parseJson<JsonReport>(run.stdout);
     expect(report.complete).toBe(false);
     expect(verdicts(run.stdout)).toEqual([
       'locked bucket-default-encryption pass',
@@ -159,7 +159,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
     });
     const run = await scan(url, ['--format', 'json', ...ONLY_PINNED_CHECKS]);
     expect(run.code).toBe(0);
-    const report = parseJson<Report>(run.stdout);
+    const report = parseJson<JsonReport>(run.stdout);
     expect(report.findings.every((f) => f.resource.name === 'stays')).toBe(true);
     expect(report.errors).toEqual([]);
     expect(report.notes).toEqual(['Bucket gone was deleted during the scan (GetBucketVersioning answered NoSuchBucket); it is not in this report.']);
@@ -171,7 +171,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
     const { url } = await serve({ accountId: ACCOUNT, buckets }, { throttleEvery: 4 });
     const run = await scan(url, ['--format', 'json', ...ONLY_PINNED_CHECKS]);
     expect(run.code).toBe(0);
-    const report = parseJson<Report>(run.stdout);
+    const report = parseJson<JsonReport>(run.stdout);
     expect(report.findings).toHaveLength(60);
     expect(report.complete).toBe(true);
   });
@@ -188,7 +188,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
       '--report', `junit=${file('s3.xml')}`,
     ]);
     expect(run.stdout).toContain('Failing findings');
-    const report = parseJson<Report>(readFileSync(file('s3.json'), 'utf8'));
+    const report = parseJson<JsonReport>(readFileSync(file('s3.json'), 'utf8'));
     const sarif = readFileSync(file('s3.sarif'), 'utf8');
     expect(sarifProblems(sarif)).toEqual([]);
     const failing = report.findings.filter((f) => f.status === 'fail').length;
@@ -207,7 +207,7 @@ describe('s3-audit scan against the local AWS endpoint (built CLI, real SDK)', (
     endpoint = undefined;
     const replay = await runBuiltCli(['scan', '--snapshot', snapshot, '--format', 'json']);
     expect(replay.code).toBe(live.code);
-    expect(parseJson<Report>(replay.stdout).findings).toEqual(parseJson<Report>(live.stdout).findings);
+    expect(parseJson<JsonReport>(replay.stdout).findings).toEqual(parseJson<JsonReport>(live.stdout).findings);
     const contents = readFileSync(snapshot, 'utf8');
     expect(contents.split('\n')[0]).toContain('"kind":"s3-audit-snapshot"');
     expect(contents, 'credentials never reach a snapshot').not.toContain(TEST_CREDENTIALS.AWS_SECRET_ACCESS_KEY);
@@ -237,7 +237,7 @@ describe('logging checks end to end: the bucket index over the whole account', (
     ],
   };
   const findingsOf = (stdout: string) =>
-    parseJson<Report>(stdout).findings.map((f) => `${f.resource.name} ${f.checkId} ${f.status}: ${f.message}`);
+    parseJson<JsonReport>(stdout).findings.map((f) => `${f.resource.name} ${f.checkId} ${f.status}: ${f.message}`);
 
   it('reports each logging check, reads logging and Object Lock once per bucket, and replays the same', async () => {
     const server = await serve(account);
@@ -270,7 +270,7 @@ describe('logging checks end to end: the bucket index over the whole account', (
     endpoint = undefined;
     const replay = await runBuiltCli(['scan', '--snapshot', snapshot, '--format', 'json', ...LOGGING_CHECKS]);
     expect(replay.code).toBe(live.code);
-    expect(parseJson<Report>(replay.stdout).findings).toEqual(parseJson<Report>(live.stdout).findings);
+    expect(parseJson<JsonReport>(replay.stdout).findings).toEqual(parseJson<JsonReport>(live.stdout).findings);
   });
 
   it('--bucket scans some buckets; the others stay in the index by name and region, with no call made for them', async () => {
@@ -290,7 +290,7 @@ describe('logging checks end to end: the bucket index over the whole account', (
     endpoint = undefined;
     const replay = await runBuiltCli(['scan', '--snapshot', snapshot, '--format', 'json', ...LOGGING_CHECKS]);
     expect(replay.code).toBe(live.code);
-    expect(parseJson<Report>(replay.stdout).findings).toEqual(parseJson<Report>(live.stdout).findings);
+    expect(parseJson<JsonReport>(replay.stdout).findings).toEqual(parseJson<JsonReport>(live.stdout).findings);
   });
 
   it('replaying a full snapshot with --bucket evaluates only those buckets, against the whole account', async () => {
@@ -340,7 +340,7 @@ describe('config file and baseline, end to end', () => {
     const first = await run(['--write-baseline', 'baseline.json']);
     expect(first.code).toBe(1);
     expect(first.stderr).toBe('s3-audit: wrote baseline of 1 failing finding to baseline.json\n');
-    const report = parseJson<Report>(first.stdout);
+    const report = parseJson<JsonReport>(first.stdout);
     expect(report.findings.filter((f) => f.status === 'fail').map((f) => [f.resource.name, f.checkId, f.suppression?.reason])).toEqual([
       ['legacy', 'bucket-versioning', undefined],
       ['logs-2024', 'bucket-versioning', 'Log buckets are write-once'],
@@ -350,7 +350,7 @@ describe('config file and baseline, end to end', () => {
 
     const gated = await run(['--baseline', 'baseline.json']);
     expect(gated.code).toBe(0);
-    expect(parseJson<Report>(gated.stdout).summary.baseline).toEqual({ new: 0, known: 1 });
+    expect(parseJson<JsonReport>(gated.stdout).summary.baseline).toEqual({ new: 0, known: 1 });
   });
 
   it('a mistake in the config file exits 2 naming file:line:col before any AWS call', async () => {

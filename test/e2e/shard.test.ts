@@ -5,7 +5,7 @@ import type { AccountFixture, AwsEndpoint, BucketFixture } from '../support/aws-
 import { startAwsEndpoint } from '../support/aws-endpoint/index.ts';
 import { BUILTIN_CHECKS } from '../../src/checks/registry.ts';
 import { partitionOf } from '../../src/engine/partition.ts';
-import type { Report } from '../../src/report/types.ts';
+import type { JsonReport } from '../../src/report/types.ts';
 import { parseJson } from '../support/json.ts';
 import { runBuiltCli, TEST_CREDENTIALS } from '../support/run-cli.ts';
 import { sarifProblems } from '../support/sarif-validation.ts';
@@ -63,12 +63,12 @@ afterEach(async () => {
 });
 
 /** Reports of different runs differ only in when they ran. */
-function withoutTimes(report: Report): Report {
+function withoutTimes(report: JsonReport): JsonReport {
   return { ...report, startedAt: '', finishedAt: '' };
 }
 
-function readReport(path: string): Report {
-  return parseJson<Report>(readFileSync(path, 'utf8'));
+function readReport(path: string): JsonReport {
+  return parseJson<JsonReport>(readFileSync(path, 'utf8'));
 }
 
 describe('scan --shard i/n and merge (built CLI against the local endpoint)', () => {

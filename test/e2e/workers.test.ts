@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { Report } from '../../src/report/types.ts';
+import type { JsonReport } from '../../src/report/types.ts';
 import type { AwsEndpoint } from '../support/aws-endpoint/index.ts';
 import { startAwsEndpoint } from '../support/aws-endpoint/index.ts';
 import { syntheticAccount } from '../support/aws-endpoint/synthetic.ts';
@@ -20,8 +20,8 @@ function scan(url: string, args: readonly string[]) {
 }
 
 /** The report without the two timestamps that differ between any two runs. */
-function timeless(stdout: string): Report {
-  return { ...parseJson<Report>(stdout), startedAt: '', finishedAt: '' };
+function timeless(stdout: string): JsonReport {
+  return { ...parseJson<JsonReport>(stdout), startedAt: '', finishedAt: '' };
 }
 
 /** Per operation; KMS lookups are deduplicated per worker, so only S3 and the account calls are compared. */

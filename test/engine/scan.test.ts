@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_CHECKS } from '../../src/checks/registry.ts';
+import type { Finding } from '../../src/checks/types.ts';
 import type { ScanSource } from '../../src/engine/scan.ts';
 import { scan } from '../../src/engine/scan.ts';
 import { selectChecks } from '../../src/engine/select.ts';
@@ -27,8 +28,7 @@ function source(records: readonly SnapshotRecord[], collected: readonly DataKey[
 }
 
 const checks = selectChecks(BUILTIN_CHECKS, { only: ['bucket-logging-*', 'bucket-versioning'], skip: [] });
-const verdicts = (findings: readonly { resource: { name: string }; checkId: string; status: string }[]) =>
-  findings.map((f) => `${f.resource.name} ${f.checkId} ${f.status}`).sort();
+const verdicts = (findings: Iterable<Finding>) => Array.from(findings, (f) => `${f.resource.name} ${f.checkId} ${f.status}`).sort();
 
 describe('scan with index checks', () => {
   it('evaluates index checks once every bucket is indexed, whatever order buckets arrive in', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding, ResourceRef, Status } from '../../src/checks/types.ts';
 import type { SuppressionRule } from '../../src/config/config.ts';
+import { findingsOf } from '../../src/report/findings.ts';
 import { applySuppressions, isExpired, resourceGlobMatcher } from '../../src/engine/suppress.ts';
 import { bucket, finding } from '../report/fixture-report.ts';
 
@@ -57,8 +58,8 @@ describe('applySuppressions', () => {
     const covered = verdict(logs, 'bucket-versioning', 'fail');
     const other = verdict(data, 'bucket-versioning', 'fail');
     const entry = rule('bucket-versioning', 'arn:aws:s3:::logs', '2999-01-01');
-    const outcome = applySuppressions([covered, other], [entry], '2026-11-27');
-    expect(outcome.findings).toEqual([
+    const outcome = applySuppressions(findingsOf([covered, other]), [entry], '2026-11-27');
+    expect([...outcome.findings]).toEqual([
       { ...covered, suppression: { reason: 'accepted: bucket-versioning on arn:aws:s3:::logs', expires: '2999-01-01' } },
       other,
     ]);
@@ -67,34 +68,34 @@ describe('applySuppressions', () => {
 
   it('matches check ids by glob', () => {
     const findings = [verdict(logs, 'bucket-versioning', 'fail'), verdict(logs, 'bucket-mfa-delete', 'fail'), verdict(logs, 'account-x', 'fail')];
-    const outcome = applySuppressions(findings, [rule('bucket-*', 'arn:aws:s3:::logs')], '2026-11-27');
+    const outcome = applySuppressions(findingsOf(findings), [rule('bucket-*', 'arn:aws:s3:::logs')], '2026-11-27');
     expect(outcome.findings.map((f) => f.suppression !== undefined)).toEqual([true, true, false]);
   });
 
   it('never suppresses pass or unknown verdicts: an unreadable setting is not an accepted risk', () => {
     const findings = [verdict(logs, 'bucket-versioning', 'pass'), verdict(data, 'bucket-versioning', 'unknown')];
-    const outcome = applySuppressions(findings, [rule('bucket-versioning', '*')], '2026-11-27');
-    expect(outcome.findings).toEqual(findings);
+    const outcome = applySuppressions(findingsOf(findings), [rule('bucket-versioning', '*')], '2026-11-27');
+    expect([...outcome.findings]).toEqual(findings);
     expect(outcome.unused).toHaveLength(1);
   });
 
   it('the first matching entry gives the reason', () => {
     const first = rule('bucket-versioning', 'arn:aws:s3:::logs');
     const second = rule('bucket-*', '*');
-    const outcome = applySuppressions([verdict(logs, 'bucket-versioning', 'fail')], [first, second], '2026-11-27');
-    expect(outcome.findings[0]?.suppression?.reason).toBe(first.reason);
+    const outcome = applySuppressions(findingsOf([verdict(logs, 'bucket-versioning', 'fail')]), [first, second], '2026-11-27');
+    expect(outcome.findings.at(0).suppression?.reason).toBe(first.reason);
     expect(outcome.unused).toEqual([second]);
   });
 
   it('an expired entry suppresses nothing and is reported as expired, not as unused', () => {
     const expired = rule('bucket-versioning', 'arn:aws:s3:::logs', '2026-11-27');
     const failing = verdict(logs, 'bucket-versioning', 'fail');
-    const outcome = applySuppressions([failing], [expired], '2026-11-27');
-    expect(outcome).toEqual({ findings: [failing], expired: [expired], unused: [] });
+    const outcome = applySuppressions(findingsOf([failing]), [expired], '2026-11-27');
+    expect({ ...outcome, findings: [...outcome.findings] }).toEqual({ findings: [failing], expired: [expired], unused: [] });
   });
 
   it('covers other resource types by their ARN', () => {
-    const outcome = applySuppressions([verdict(ACCESS_POINT, 'access-point-network-origin', 'fail')], [rule('access-point-*', 'arn:aws:s3:*:*:accesspoint/reports')], '2026-11-27');
-    expect(outcome.findings[0]?.suppression).toBeDefined();
+    const outcome = applySuppressions(findingsOf([verdict(ACCESS_POINT, 'access-point-network-origin', 'fail')]), [rule('access-point-*', 'arn:aws:s3:*:*:accesspoint/reports')], '2026-11-27');
+    expect(outcome.findings.at(0).suppression).toBeDefined();
   });
 });

@@ -19,6 +19,7 @@ import {
 } from '../../src/collect/normalize.ts';
 import { parseConfig } from '../../src/config/config.ts';
 import { UserError } from '../../src/errors.ts';
+import { findingsOf } from '../../src/report/findings.ts';
 import { parseSnapshot, serializeSnapshotLine } from '../../src/snapshot/jsonl.ts';
 import type { Observed } from '../../src/snapshot/observed.ts';
 import { valueSchemas } from '../../src/snapshot/schema.ts';
@@ -96,7 +97,7 @@ describe('baseline JSON', () => {
   it('what --write-baseline writes reads back the same', () => {
     fc.assert(
       fc.property(fc.array(finding, { maxLength: 20 }), (findings) => {
-        const baseline = createBaseline({ tool: { name: 's3-audit', version: '1.0.0' }, createdAt: '2026-11-27T00:00:00.000Z', account: '123456789012', findings });
+        const baseline = createBaseline({ tool: { name: 's3-audit', version: '1.0.0' }, createdAt: '2026-11-27T00:00:00.000Z', account: '123456789012', findings: findingsOf(findings) });
         expect(parseBaseline(serializeBaseline(baseline), 'b.json')).toEqual(baseline);
       }),
       RUNS,

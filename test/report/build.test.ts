@@ -54,7 +54,7 @@ describe('buildReport', () => {
   it('is pure: the same input gives the same report and the input is untouched', () => {
     const findings = [...FIXTURE_INPUT.findings];
     expect(buildReport(FIXTURE_INPUT)).toEqual(FIXTURE_REPORT);
-    expect(FIXTURE_INPUT.findings).toEqual(findings);
+    expect([...FIXTURE_INPUT.findings]).toEqual(findings);
   });
 
   it('orders errors by resource, then operation', () => {

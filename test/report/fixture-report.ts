@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Finding, ResourceRef, Severity, Status } from '../../src/checks/types.ts';
 import { buildReport, type ReportInput } from '../../src/report/build.ts';
+import { findingsOf } from '../../src/report/findings.ts';
 import type { Report } from '../../src/report/types.ts';
 
 export const ACCOUNT = '123456789012';
@@ -82,7 +83,7 @@ export const FIXTURE_INPUT: ReportInput = {
   partition: 'aws',
   startedAt: '2025-03-14T09:26:53.000Z',
   finishedAt: '2025-03-14T09:27:05.400Z',
-  findings: FIXTURE_FINDINGS,
+  findings: findingsOf(FIXTURE_FINDINGS),
   errors: [
     { operation: 'GetBucketPolicy', resource: LOGS.arn, code: 'AccessDenied', message: 'Access Denied' },
     { operation: 'GetBucketOwnershipControls', resource: WEBSITE.arn, code: 'AccessDenied', message: 'Access Denied' },
@@ -93,5 +94,5 @@ export const FIXTURE_INPUT: ReportInput = {
 export const FIXTURE_REPORT: Report = buildReport(FIXTURE_INPUT);
 
 export function reportOf(findings: readonly Finding[], overrides: Partial<ReportInput> = {}): Report {
-  return buildReport({ ...FIXTURE_INPUT, errors: [], notes: [], ...overrides, findings });
+  return buildReport({ ...FIXTURE_INPUT, errors: [], notes: [], ...overrides, findings: findingsOf(findings) });
 }

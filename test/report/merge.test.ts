@@ -3,6 +3,7 @@ import type { Finding } from '../../src/checks/types.ts';
 import { partitionOf } from '../../src/engine/partition.ts';
 import { buildReport } from '../../src/report/build.ts';
 import type { ReportInput } from '../../src/report/build.ts';
+import { findingsOf } from '../../src/report/findings.ts';
 import { mergeReports } from '../../src/report/merge.ts';
 import type { ShardReport } from '../../src/report/merge.ts';
 import type { Report } from '../../src/report/types.ts';
@@ -24,7 +25,7 @@ function shardReports(input: ReportInput = FIXTURE_INPUT): ShardReport[] {
       ...input,
       startedAt: `2025-03-14T09:2${String(index)}:00.000Z`,
       finishedAt: `2025-03-14T09:3${String(4 - index)}:00.000Z`,
-      findings: input.findings.filter(inShard(index)),
+      findings: findingsOf(input.findings.filter(inShard(index))),
       // Every shard reads the account's settings, so an account-level error is in each of them.
       errors: [ACCOUNT_ERROR, ...input.errors.filter((error) => partitionOf(error.resource.replace('arn:aws:s3:::', ''), COUNT) === index - 1)],
       notes: index === 2 ? input.notes : [],
@@ -58,7 +59,7 @@ describe('mergeReports: the shards of a scan make the report of the unsharded sc
       if (index % 3 === 0) return { ...finding, suppression: { reason: 'accepted' } };
       return { ...finding, baseline: index % 3 === 1 ? 'known' : 'new' };
     });
-    const input: ReportInput = { ...FIXTURE_INPUT, findings, baselineGiven: true };
+    const input: ReportInput = { ...FIXTURE_INPUT, findings: findingsOf(findings), baselineGiven: true };
     const merged = mergeReports(shardReports(input));
     const unsharded = buildReport(input);
     expect(merged.summary).toEqual(unsharded.summary);
@@ -71,7 +72,7 @@ describe('mergeReports: the shards of a scan make the report of the unsharded sc
     const shards = shardReports();
     expect(shards.map((shard) => shard.report.complete)).toEqual([true, false, false]);
     expect(mergeReports(shards).complete).toBe(false);
-    const passing = { ...FIXTURE_INPUT, findings: FIXTURE_INPUT.findings.filter((finding) => finding.status !== 'unknown') };
+    const passing = { ...FIXTURE_INPUT, findings: findingsOf(FIXTURE_INPUT.findings.filter((finding) => finding.status !== 'unknown')) };
     expect(mergeReports(shardReports(passing)).complete).toBe(true);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { InternPool } from '../../src/engine/intern-pool.ts';
+import { InternPool } from '../../src/report/intern-pool.ts';
 
 describe('InternPool: one shared copy of values that repeat', () => {
   it('hands back the value first pooled under a key', () => {
