@@ -93,7 +93,7 @@ export function describeSources(
 export function unreadableLevel(
   account: Observed<PublicAccessBlock>,
   bucket: Observed<PublicAccessBlock>,
-): Verdict<'unreadable'> {
+): Verdict<'unreadable' | 'notSupported'> {
   if (bucket.state === 'error') return unreadable("the bucket's Block Public Access configuration", bucket);
   if (account.state === 'error') return unreadable('the account-level Block Public Access configuration', account);
   throw new Error('a Block Public Access flag is unknown although both levels were read');
