@@ -44,9 +44,9 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
   const needs = withRequirements(options.needs);
   try {
     const collectedAt = new Date().toISOString();
-    const stated = options.accountId === undefined
-      ? await getCallerIdentity(api, options.profile, options.endpoints.sts !== undefined)
-      : { accountId: options.accountId, partition: 'aws' };
+    const fromSts = options.accountId === undefined ? await getCallerIdentity(api, options.profile, options.endpoints.sts !== undefined) : undefined;
+    const identifiedBySts = fromSts !== undefined;
+    const stated = options.accountId === undefined ? fromSts : { accountId: options.accountId, partition: 'aws' };
     // Never rejects: a failure is recorded in the value.
     const readAccountPublicAccessBlock = (id: string) => (needs.has('accountPublicAccessBlock') ? getAccountPublicAccessBlock(api, id) : undefined);
     let accountPublicAccessBlock = stated === undefined ? undefined : readAccountPublicAccessBlock(stated.accountId);
@@ -75,7 +75,8 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
         partition,
         region: options.region,
         ...(publicAccessBlock === undefined ? {} : { publicAccessBlock }),
-        ...(options.endpoints.s3 === undefined ? {} : { s3Compatible: true }),
+        // An endpoint that cannot name an AWS account through STS is no AWS (nor a full emulation of it).
+        ...(options.endpoints.s3 !== undefined && !identifiedBySts ? { s3Compatible: true } : {}),
       },
       collected: collectedKeys(needs),
     };

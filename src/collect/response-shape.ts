@@ -46,10 +46,17 @@ interface RawResponse {
   body?: unknown;
 }
 
-/** The name of the document's root element, without a namespace prefix; undefined for no XML. */
+/**
+ * The name of the document's root element, without a namespace prefix; undefined when the body
+ * is no complete XML document (a truncated answer is the SDK's to report as malformed).
+ */
 export function rootElement(body: string): string | undefined {
   const match = /^\s*(?:<\?[\s\S]*?\?>\s*)?(?:<!--[\s\S]*?-->\s*)*<([A-Za-z_][\w.:-]*)/.exec(body);
-  return match?.[1]?.replace(/^.*:/, '');
+  const name = match?.[1];
+  if (match === null || name === undefined) return undefined;
+  const element = body.slice(match[0].length - name.length - 1).trimEnd();
+  const complete = element.endsWith(`</${name}>`) || /^<[^>]*\/>$/.test(element);
+  return complete ? name.replace(/^.*:/, '') : undefined;
 }
 
 function errorCode(body: string): string | undefined {
@@ -77,10 +84,10 @@ export function unsupportedAnswer(service: 's3' | 's3control', operation: string
   }
   const expected = EXPECTED_ROOTS[service][operation];
   if (expected === undefined || status < 200 || status >= 300) return undefined;
+  if (body.trim() === '') return `the endpoint answered ${operation} with an empty body instead of <${expected[0] ?? ''}>`;
   const root = rootElement(body);
-  if (root !== undefined && expected.includes(root)) return undefined;
-  const found = root === undefined ? 'a document that is not XML' : `a <${root}> document`;
-  return `the endpoint answered ${operation} with ${found} instead of <${expected[0] ?? ''}>`;
+  if (root === undefined || expected.includes(root)) return undefined;
+  return `the endpoint answered ${operation} with a <${root}> document instead of <${expected[0] ?? ''}>`;
 }
 
 /**

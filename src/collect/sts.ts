@@ -17,11 +17,14 @@ const CREDENTIAL_SOURCES =
 const EXPIRED_CODES = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
 const REJECTED_KEY_CODES = new Set(['InvalidClientTokenId', 'InvalidAccessKeyId', 'UnrecognizedClientException']);
 
+/** Answers that are about the credentials, not about whether the endpoint speaks STS. */
+const CREDENTIAL_FAILURES = new Set(['CredentialsProviderError', 'AccessDenied', 'SignatureDoesNotMatch', ...EXPIRED_CODES, ...REJECTED_KEY_CODES]);
+
 /**
  * Who we are: the account to scan. On AWS any failure is the user's to fix, so it becomes a
- * UserError. An S3-compatible store's STS endpoint (`customEndpoint`) may not exist or may not
- * know GetCallerIdentity: then undefined, and the caller names the account otherwise. Missing
- * credentials stay an error everywhere.
+ * UserError. An S3-compatible store (`customEndpoint`) may not implement STS (Ceph RGW does not
+ * know GetCallerIdentity): then undefined, and the caller names the account otherwise. A
+ * credentials problem stays an error everywhere.
  */
 export async function getCallerIdentity(api: Api, profile: string | undefined, customEndpoint = false): Promise<CallerIdentity | undefined> {
   let arn: string | undefined;
@@ -31,7 +34,7 @@ export async function getCallerIdentity(api: Api, profile: string | undefined, c
     arn = output.Arn;
     accountId = output.Account;
   } catch (err) {
-    if (customEndpoint && describeError(err).code !== 'CredentialsProviderError') return undefined;
+    if (customEndpoint && !CREDENTIAL_FAILURES.has(describeError(err).code)) return undefined;
     throw new UserError(credentialsMessage(err, profile));
   }
   if (accountId === undefined || !isAwsAccountId(accountId)) {
