@@ -115,6 +115,15 @@ describe('s3-audit scan against an S3-compatible store (Ceph RGW answers, built 
     expect(endpoint.counts()['sts:GetCallerIdentity']).toBe(1);
   });
 
+  it('reads an error without a message (RGW sends an empty <Message>) by its code and HTTP status', async () => {
+    endpoint = await startAwsEndpoint({ ...fixture, buckets: [bucket('locked', { faults: { GetBucketVersioning: 'AccessDenied' } })] });
+    const run = await scan(endpoint.url, ['--checks', 'bucket-versioning']);
+    expect(run.code).toBe(3);
+    expect(findings(parseJson<Report>(run.stdout))).toEqual([
+      'locked bucket-versioning unknown: Could not read the versioning configuration: GetBucketVersioning failed with AccessDenied (HTTP 403 without error details).',
+    ]);
+  });
+
   it('names the account after --account-id, without asking STS', async () => {
     endpoint = await startAwsEndpoint(fixture);
     const run = await scan(endpoint.url, [...ONLY_PINNED_CHECKS, '--account-id', '111122223333', '--fail-on', 'none', '--allow-incomplete']);
