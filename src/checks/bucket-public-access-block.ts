@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Observed } from '../snapshot/observed.ts';
+import { isNotSupportedByEndpoint, type Observed } from '../snapshot/observed.ts';
 import type { PublicAccessBlock } from '../snapshot/types.ts';
 import { matchingGlob } from './lib/bucket-globs.ts';
 import { defineCheck } from './lib/define-check.ts';
@@ -24,6 +24,7 @@ const SOURCE_NAMES: Readonly<Record<'account' | 'bucket' | 'both', string>> = {
 };
 
 function levelNote(level: Observed<PublicAccessBlock>): string {
+  if (isNotSupportedByEndpoint(level)) return ' (not supported by this endpoint)';
   return level.state === 'absent' ? ' (no configuration)' : '';
 }
 
@@ -72,7 +73,12 @@ export default defineCheck({
     publicBucketAccepted:
       'Block Public Access in effect: {{sources}}; {{others}} not required because the bucket matches ' +
       'publicBuckets glob {{glob}} (public on purpose).',
-    flagsOff: 'Block Public Access is not in effect for {{flags}}: off at the account level{{accountNote}} and at the bucket level{{bucketNote}}.',
+    restrictNotEnforced:
+      'RestrictPublicBuckets is on at {{level}} but not relied on: this S3-compatible endpoint need not enforce it ' +
+      '(Ceph RGW does not), so a public bucket policy still grants access to anyone. In effect: {{sources}}.',
+    flagsOff:
+      'Block Public Access is not in effect for {{flags}}: off at the account level{{accountNote}} and at the bucket ' +
+      'level{{bucketNote}}.{{restrictNote}}',
   },
   options: { schema: optionsSchema, defaults: { publicBuckets: [] } },
   evaluate(bucket, context, options) {
@@ -85,15 +91,34 @@ export default defineCheck({
     const evidence = { flags: sources, ...(glob === undefined ? {} : { publicBucketsGlob: glob }) };
 
     const off = required.filter((flag) => sources[flag] === 'off');
+    // Off AWS, RestrictPublicBuckets is not relied on (Ceph RGW stores it but does not enforce it).
+    const restrict = sources.restrictPublicBuckets;
+    const restrictUnenforced =
+      context.account.s3Compatible === true && required.includes('restrictPublicBuckets') && restrict !== 'off' && restrict !== 'unknown'
+        ? SOURCE_NAMES[restrict]
+        : undefined;
     if (off.length > 0) {
+      const restrictNote =
+        restrictUnenforced === undefined
+          ? ''
+          : ` RestrictPublicBuckets is on at ${restrictUnenforced} but not relied on: this S3-compatible endpoint need not enforce it (Ceph RGW does not).`;
       return {
         status: 'fail',
         messageId: 'flagsOff',
-        data: { flags: describeOffFlags(off), accountNote: levelNote(accountLevel), bucketNote: levelNote(bucketLevel) },
+        data: { flags: describeOffFlags(off), accountNote: levelNote(accountLevel), bucketNote: levelNote(bucketLevel), restrictNote },
         evidence,
       };
     }
     if (required.some((flag) => sources[flag] === 'unknown')) return unreadableLevel(accountLevel, bucketLevel);
+    if (restrictUnenforced !== undefined) {
+      const enforced = PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => flag !== 'restrictPublicBuckets');
+      return {
+        status: 'fail',
+        messageId: 'restrictNotEnforced',
+        data: { level: restrictUnenforced, sources: describeSources(enforced, sources, SOURCE_NAMES) },
+        evidence,
+      };
+    }
     const inEffect = PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => sources[flag] !== 'off' && sources[flag] !== 'unknown');
     if (inEffect.length === PUBLIC_ACCESS_BLOCK_FLAGS.length || glob === undefined) {
       return { status: 'pass', messageId: 'allOn', data: { sources: describeSources(inEffect, sources, SOURCE_NAMES) }, evidence };

@@ -4,6 +4,7 @@ import { DATA_KEYS, KMS_BUCKET_DATA_KEYS, S3_BUCKET_DATA_KEYS } from '../snapsho
 import { isAccessPointInScope } from '../snapshot/record-scope.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot/schema.ts';
 import type { DataKey, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
+import { UserError } from '../errors.ts';
 import { TOOL } from '../version.ts';
 import { collectAccessPoints, needsAccessPoints, type AccessPointScope } from './access-points.ts';
 import { createApi, type Api } from './api.ts';
@@ -43,22 +44,30 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
   const needs = withRequirements(options.needs);
   try {
     const collectedAt = new Date().toISOString();
-    const { accountId, partition } = await getCallerIdentity(api, options.profile);
+    // --account-id, else STS; undefined when an S3-compatible store has no STS: ListBuckets names the owner.
+    const fromSts =
+      options.accountId === undefined ? await getCallerIdentity(api, options.profile, options.endpoints.sts !== undefined) : undefined;
+    const identifiedBySts = fromSts !== undefined;
+    const stated: Identified | undefined = options.accountId === undefined ? fromSts : { accountId: options.accountId, partition: 'aws' };
     // Never rejects: a failure is recorded in the value.
-    const accountPublicAccessBlock = needs.has('accountPublicAccessBlock')
-      ? getAccountPublicAccessBlock(api, accountId)
-      : undefined;
+    const readAccountPublicAccessBlock = (id: string) => (needs.has('accountPublicAccessBlock') ? getAccountPublicAccessBlock(api, id) : undefined);
+    let accountPublicAccessBlock = stated === undefined ? undefined : readAccountPublicAccessBlock(stated.accountId);
+    let ownerId: string | undefined;
     const buckets: (ListedBucket | undefined)[] = [];
     const indexOnly: (ListedBucket | undefined)[] = [];
     const unscanned: (ListedBucket | undefined)[] = [];
     const regions = new Set(options.regions);
-    for await (const bucket of listBuckets(api, options.region)) {
+    for await (const bucket of listBuckets(api, options.region, (id) => (ownerId ??= id))) {
       // A bucket whose region ListBuckets omits is looked for in the home region first.
       regions.add(bucket.region ?? options.region);
       if (options.includeBucket(bucket.name)) buckets.push(bucket);
       else if (options.indexOnly?.includeBucket(bucket.name) === true) indexOnly.push(bucket);
       else if (options.listUnscanned === true) unscanned.push(bucket);
     }
+    const { accountId, partition, policyAccountId } = stated ?? accountOfOwner(ownerId);
+    // An endpoint that cannot name an AWS account through STS is no AWS (nor a full emulation of it).
+    const s3Compatible = options.endpoints.s3 !== undefined && !identifiedBySts;
+    accountPublicAccessBlock ??= readAccountPublicAccessBlock(accountId);
     const publicAccessBlock = await accountPublicAccessBlock;
     const header: SnapshotHeader = {
       kind: 's3-audit-snapshot',
@@ -70,6 +79,8 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
         partition,
         region: options.region,
         ...(publicAccessBlock === undefined ? {} : { publicAccessBlock }),
+        ...(s3Compatible ? { s3Compatible } : {}),
+        ...(policyAccountId === undefined ? {} : { policyAccountId }),
       },
       collected: collectedKeys(needs),
     };
@@ -77,12 +88,14 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
     const context: BucketContext = {
       accountId,
       homeRegion: options.region,
+      s3Compatible,
       keys: S3_BUCKET_DATA_KEYS.filter((key) => needs.has(key)),
       ...(kmsKeys.length === 0 ? {} : { kms: createKmsLookup(api, accountId, kmsKeys, options.region) }),
     };
     const indexContext: BucketContext = {
       accountId,
       homeRegion: options.region,
+      s3Compatible,
       keys: S3_BUCKET_DATA_KEYS.filter((key) => options.indexOnly?.needs.has(key) === true),
     };
     const accessPointScope = options.accessPoints ?? options.includeBucket;
@@ -99,6 +112,7 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
               clientOptions: clientOptionsOf(options),
               accountId,
               homeRegion: options.region,
+              s3Compatible,
               s3Keys: bucketContext.keys,
               kmsKeys: bucketContext.kms === undefined ? [] : kmsKeys,
             };
@@ -127,6 +141,26 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
     clients.destroy();
     throw err;
   }
+}
+
+interface Identified {
+  readonly accountId: string;
+  readonly partition: string;
+  readonly policyAccountId?: string;
+}
+
+/**
+ * An S3-compatible store without STS: its ListBuckets owner names the account. Ceph RGW's is a
+ * user id ("tenant$user"), not 12 digits; it is reported as is rather than dressed up as an AWS
+ * account id, which could collide with a real (trusted) account in the cross-account checks.
+ * RGW policies name users as arn:aws:iam::<tenant>:user/<name>: the tenant is the policy account.
+ */
+function accountOfOwner(ownerId: string | undefined): Identified {
+  if (ownerId === undefined) {
+    throw new UserError('Could not identify the account: STS GetCallerIdentity failed at the endpoint and ListBuckets named no owner; pass --account-id');
+  }
+  const tenant = ownerId.includes('$') ? ownerId.slice(0, ownerId.indexOf('$')) : '';
+  return { accountId: ownerId, partition: 'aws', policyAccountId: tenant };
 }
 
 function collectedKeys(needs: ReadonlySet<DataKey>): DataKey[] {

@@ -72,6 +72,43 @@ runCheckTests(check, {
   ],
   fail: [
     {
+      name: 'off AWS, with other flags off, RestrictPublicBuckets on is said to be not relied on either',
+      account: { publicAccessBlock: observedError('GetPublicAccessBlock', 'NotSupportedByEndpoint', 'no S3 Control'), s3Compatible: true },
+      bucket: { publicAccessBlock: present({ ...allOff, restrictPublicBuckets: true }) },
+      expect: {
+        messageId: 'flagsOff',
+        message:
+          'Block Public Access is not in effect for BlockPublicAcls (new public ACLs can be set), IgnorePublicAcls (public ' +
+          'ACLs take effect) and BlockPublicPolicy (a public bucket policy can be attached): off at the account level (not ' +
+          'supported by this endpoint) and at the bucket level. RestrictPublicBuckets is on at the bucket but not relied on: ' +
+          'this S3-compatible endpoint need not enforce it (Ceph RGW does not).',
+      },
+    },
+    {
+      name: 'off AWS RestrictPublicBuckets is not relied on (Ceph RGW stores it but does not enforce it)',
+      account: { publicAccessBlock: observedError('GetPublicAccessBlock', 'NotSupportedByEndpoint', 'no S3 Control'), s3Compatible: true },
+      bucket: { publicAccessBlock: present(allOn) },
+      expect: {
+        messageId: 'restrictNotEnforced',
+        message:
+          'RestrictPublicBuckets is on at the bucket but not relied on: this S3-compatible endpoint need not enforce it ' +
+          '(Ceph RGW does not), so a public bucket policy still grants access to anyone. In effect: BlockPublicAcls, ' +
+          'IgnorePublicAcls, BlockPublicPolicy from the bucket.',
+      },
+    },
+    {
+      name: 'an S3-compatible store without an account level (no S3 Control) is judged by the bucket level alone',
+      account: { publicAccessBlock: observedError('GetPublicAccessBlock', 'NotSupportedByEndpoint', 'no S3 Control'), s3Compatible: true },
+      bucket: { publicAccessBlock: present(aclFlagsOnly) },
+      expect: {
+        messageId: 'flagsOff',
+        message:
+          'Block Public Access is not in effect for BlockPublicPolicy (a public bucket policy can be attached) and ' +
+          'RestrictPublicBuckets (public bucket policies grant access to anyone): off at the account level (not supported ' +
+          'by this endpoint) and at the bucket level.',
+      },
+    },
+    {
       name: 'a flag off at both levels fails, naming the flag, what it allows and that the bucket has no configuration',
       account: { publicAccessBlock: present({ ...allOn, restrictPublicBuckets: false }) },
       bucket: { publicAccessBlock: noConfiguration },
