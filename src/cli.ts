@@ -17,6 +17,7 @@ import type { MergeFlags } from './cli/merge-command.ts';
 import type { OutputFlags } from './cli/report-output.ts';
 import { runScan } from './cli/scan-command.ts';
 import type { ScanFlags } from './cli/scan-command.ts';
+import { isAwsAccountId } from './aws-account-id.ts';
 import { Interrupted, UserError } from './errors.ts';
 import { isOneOf } from './is-one-of.ts';
 import { CATALOG_FORMATS, renderCatalog, renderExplanation } from './report/catalog.ts';
@@ -33,6 +34,11 @@ function positiveInteger(name: string, max: number) {
     }
     return number;
   };
+}
+
+function accountIdFlag(value: string): string {
+  if (!isAwsAccountId(value)) throw new InvalidArgumentError(`--account-id must be a 12-digit AWS account id, not '${value}'.`);
+  return value;
 }
 
 /** More threads than cores only add overhead; this bounds a typo. */
@@ -114,6 +120,7 @@ function scanFlags(raw: Record<string, unknown>): ScanFlags {
     ...pick(raw, 'profile'),
     ...pick(raw, 'region'),
     ...pick(raw, 'endpointUrl'),
+    ...pick(raw, 'accountId'),
     ...pick(raw, 'snapshot'),
     ...pick(raw, 'saveSnapshot'),
     ...pick(raw, 'baseline'),
@@ -240,6 +247,11 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .option('--region <region>', 'home region for account-wide calls (default: AWS_REGION, else us-east-1)')
     .option('--regions <list>', "also look for access points in these regions (besides those of the account's buckets); comma-separated", list)
     .option('--endpoint-url <url>', 'send every AWS call to this endpoint (S3-compatible stores, local tests); path-style S3')
+    .option(
+      '--account-id <id>',
+      'the 12-digit account id to report under, instead of asking STS (for S3-compatible stores without STS; default there: the ListBuckets owner)',
+      accountIdFlag,
+    )
     .option('--bucket <glob>', 'only scan buckets whose name matches; repeatable or comma-separated', list)
     .option('--exclude-bucket <glob>', 'skip buckets whose name matches; repeatable or comma-separated', list)
     .option(
@@ -265,7 +277,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     )
     .option('--request-timeout <ms>', 'give up on one API request after this many milliseconds', positiveInteger('--request-timeout', 600_000), 20_000)
     .addOption(
-      new Option('--snapshot <file>', 'evaluate a saved snapshot instead of calling AWS').conflicts(['profile', 'region', 'regions', 'endpointUrl']),
+      new Option('--snapshot <file>', 'evaluate a saved snapshot instead of calling AWS').conflicts(['profile', 'region', 'regions', 'endpointUrl', 'accountId']),
     )
     .option('--save-snapshot <file>', 'save the collected state as a JSON Lines snapshot (contains bucket policies)')
     .option('--no-color', NO_COLOR_HELP)

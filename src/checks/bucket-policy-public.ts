@@ -43,6 +43,9 @@ export default defineCheck({
     neutralized:
       'The bucket policy is public ({{reason}}{{note}}), but RestrictPublicBuckets is on at the {{level}} level, ' +
       'so only AWS services and principals of this account get that access.',
+    restrictNotEnforced:
+      'The bucket policy is public ({{reason}}{{note}}), and RestrictPublicBuckets ({{restrict}}) is not relied on to ' +
+      'neutralize it: this S3-compatible endpoint is not AWS and need not enforce it (Ceph RGW does not).',
     restrictUnknown:
       'The bucket policy is public ({{reason}}{{note}}), and whether RestrictPublicBuckets neutralizes it is unknown: ' +
       'a Block Public Access configuration could not be read.',
@@ -57,25 +60,32 @@ export default defineCheck({
     if (bucket.policy === undefined) return undefined;
     const read = readBucketPolicy(bucket.policy);
     if (read.state === 'absent') return { status: 'pass', messageId: 'noPolicy' };
+    // Off AWS, neither the store's IsPublic nor RestrictPublicBuckets carries AWS's guarantees.
+    const onAws = context.account.s3Compatible !== true;
     const restrict = effectiveFlag('restrictPublicBuckets', context.account.publicAccessBlock, bucket.publicAccessBlock);
     const status = bucket.policyStatus;
-    const oracle = status?.state === 'present' ? status.value.isPublic : undefined;
+    const reported = status?.state === 'present' ? status.value.isPublic : undefined;
+    const oracle = onAws ? reported : undefined;
     if (read.state !== 'parsed' && oracle === undefined) {
       // Neither our evaluation nor AWS's: only RestrictPublicBuckets can still answer.
-      if (restrict !== 'off' && restrict !== 'unknown') return { status: 'pass', messageId: 'restricted', data: { level: RESTRICTED_AT[restrict] } };
+      if (onAws && restrict !== 'off' && restrict !== 'unknown') return { status: 'pass', messageId: 'restricted', data: { level: RESTRICTED_AT[restrict] } };
       return read.state === 'invalid' ? unparseable(read.error, 'whether it is public') : unreadable('the bucket policy', read.error);
     }
     const grants = read.state === 'parsed' ? publicGrants(read.policy, 'bucket') : undefined;
     const evaluator = grants === undefined ? undefined : grants.length > 0;
     const isPublic = oracle ?? evaluator === true;
-    const note = sourceNote(read, oracle, evaluator, { policy: 'GetBucketPolicy', status: 'GetBucketPolicyStatus' });
-    const evidence = { isPublicPerGetBucketPolicyStatus: oracle ?? null, isPublicPerEvaluator: evaluator ?? null, restrictPublicBuckets: restrict };
+    const note = sourceNote(read, reported, evaluator, { policy: 'GetBucketPolicy', status: 'GetBucketPolicyStatus' }, onAws);
+    const evidence = { isPublicPerGetBucketPolicyStatus: reported ?? null, isPublicPerEvaluator: evaluator ?? null, restrictPublicBuckets: restrict };
     if (!isPublic) {
       const reasons = evaluator === true ? ` (${(grants ?? []).map((g) => g.reason).join('; ')})` : '';
       return { status: 'pass', messageId: 'notPublic', data: { note: `${note}${reasons}` }, evidence };
     }
     const reason = grants !== undefined && grants.length > 0 ? grants.map((g) => g.reason).join('; ') : 'GetBucketPolicyStatus reports IsPublic=true';
     if (restrict === 'off') return { status: 'fail', messageId: 'public', data: { reason, note }, evidence };
+    if (!onAws) {
+      const setting = restrict === 'unknown' ? 'unreadable' : `on at the ${RESTRICTED_AT[restrict]} level`;
+      return { status: 'fail', messageId: 'restrictNotEnforced', data: { reason, note, restrict: setting }, evidence };
+    }
     if (restrict === 'unknown') return { status: 'unknown', messageId: 'restrictUnknown', data: { reason, note }, evidence };
     return { status: 'pass', messageId: 'neutralized', data: { reason, note, level: RESTRICTED_AT[restrict] }, evidence };
   },

@@ -56,6 +56,7 @@ export interface Verdict<M extends string = string> {
 /** Every check can say this: the data it needs could not be read. */
 export const BUILTIN_MESSAGES = {
   unreadable: 'Could not read {{what}}: {{operation}} failed with {{code}} ({{detail}}).',
+  notSupported: 'Could not read {{what}}: not supported by this endpoint ({{detail}}).',
   notCollected: 'The snapshot does not contain {{what}}; collect it again with this check selected.',
   checkFailed: 'The check itself failed ({{detail}}); this is a bug in the check, please report it.',
 } as const;

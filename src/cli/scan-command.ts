@@ -33,6 +33,8 @@ export interface ScanFlags extends OutputFlags {
   /** --regions: where else to look for access points. */
   readonly regions?: readonly string[];
   readonly endpointUrl?: string;
+  /** --account-id: the account to report under, instead of asking STS. */
+  readonly accountId?: string;
   readonly bucket: readonly string[];
   readonly excludeBucket: readonly string[];
   /** --shard i/n: evaluate only this shard's buckets (and the account, in shard 1). */
@@ -88,6 +90,7 @@ async function openSource(
     // Passed on explicitly (the SDK would read AWS_PROFILE too) so errors can name the profile.
     ...(profile === undefined || profile === '' ? {} : { profile }),
     endpoints: resolveEndpoints(flags.endpointUrl, io.env),
+    ...(flags.accountId === undefined ? {} : { accountId: flags.accountId }),
     concurrency: flags.concurrency,
     maxAttempts: flags.maxAttempts,
     requestTimeoutMs: flags.requestTimeout,

@@ -4,6 +4,7 @@ import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
 import { attachDebugLog } from './debug-log.ts';
 import { Memo } from './memo.ts';
+import { attachShapeCheck } from './response-shape.ts';
 import { slotFreeingRetryStrategy } from './throttling.ts';
 import type { CollectOptions } from './types.ts';
 
@@ -39,6 +40,7 @@ export function createClients(options: ClientOptions): Clients {
       ...(s3controlEndpoint === undefined ? {} : unprefixedEndpoint(s3controlEndpoint)),
     });
     attachDebugLog(client.middlewareStack, 's3control', region, options.debug);
+    if (s3controlEndpoint !== undefined) attachShapeCheck(client.middlewareStack, 's3control');
     return client;
   });
   const sts = new STSClient({
@@ -55,6 +57,7 @@ export function createClients(options: ClientOptions): Clients {
       ...(s3Endpoint === undefined ? {} : { endpoint: s3Endpoint, forcePathStyle: true }),
     });
     attachDebugLog(client.middlewareStack, 's3', region, options.debug);
+    if (s3Endpoint !== undefined) attachShapeCheck(client.middlewareStack, 's3');
     return client;
   });
   const kmsClients = perRegion((region) => {

@@ -4,6 +4,7 @@ import { DATA_KEYS, KMS_BUCKET_DATA_KEYS, S3_BUCKET_DATA_KEYS } from '../snapsho
 import { isAccessPointInScope } from '../snapshot/record-scope.ts';
 import { SNAPSHOT_SCHEMA_VERSION } from '../snapshot/schema.ts';
 import type { DataKey, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
+import { UserError } from '../errors.ts';
 import { TOOL } from '../version.ts';
 import { collectAccessPoints, needsAccessPoints, type AccessPointScope } from './access-points.ts';
 import { createApi, type Api } from './api.ts';
@@ -43,22 +44,26 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
   const needs = withRequirements(options.needs);
   try {
     const collectedAt = new Date().toISOString();
-    const { accountId, partition } = await getCallerIdentity(api, options.profile);
+    const fromSts = options.accountId === undefined ? await getCallerIdentity(api, options.profile, options.endpoints.sts !== undefined) : undefined;
+    const identifiedBySts = fromSts !== undefined;
+    const stated = options.accountId === undefined ? fromSts : { accountId: options.accountId, partition: 'aws' };
     // Never rejects: a failure is recorded in the value.
-    const accountPublicAccessBlock = needs.has('accountPublicAccessBlock')
-      ? getAccountPublicAccessBlock(api, accountId)
-      : undefined;
+    const readAccountPublicAccessBlock = (id: string) => (needs.has('accountPublicAccessBlock') ? getAccountPublicAccessBlock(api, id) : undefined);
+    let accountPublicAccessBlock = stated === undefined ? undefined : readAccountPublicAccessBlock(stated.accountId);
+    let ownerId: string | undefined;
     const buckets: (ListedBucket | undefined)[] = [];
     const indexOnly: (ListedBucket | undefined)[] = [];
     const unscanned: (ListedBucket | undefined)[] = [];
     const regions = new Set(options.regions);
-    for await (const bucket of listBuckets(api, options.region)) {
+    for await (const bucket of listBuckets(api, options.region, (id) => (ownerId ??= id))) {
       // A bucket whose region ListBuckets omits is looked for in the home region first.
       regions.add(bucket.region ?? options.region);
       if (options.includeBucket(bucket.name)) buckets.push(bucket);
       else if (options.indexOnly?.includeBucket(bucket.name) === true) indexOnly.push(bucket);
       else if (options.listUnscanned === true) unscanned.push(bucket);
     }
+    const { accountId, partition } = stated ?? accountOfOwner(ownerId);
+    accountPublicAccessBlock ??= readAccountPublicAccessBlock(accountId);
     const publicAccessBlock = await accountPublicAccessBlock;
     const header: SnapshotHeader = {
       kind: 's3-audit-snapshot',
@@ -70,6 +75,8 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
         partition,
         region: options.region,
         ...(publicAccessBlock === undefined ? {} : { publicAccessBlock }),
+        // An endpoint that cannot name an AWS account through STS is no AWS (nor a full emulation of it).
+        ...(options.endpoints.s3 !== undefined && !identifiedBySts ? { s3Compatible: true } : {}),
       },
       collected: collectedKeys(needs),
     };
@@ -127,6 +134,18 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
     clients.destroy();
     throw err;
   }
+}
+
+/**
+ * An S3-compatible store without STS: its ListBuckets owner names the account. Ceph RGW's is a
+ * user id ("tenant$user"), not 12 digits; it is reported as is rather than dressed up as an AWS
+ * account id, which could collide with a real (trusted) account in the cross-account checks.
+ */
+function accountOfOwner(ownerId: string | undefined): { accountId: string; partition: string } {
+  if (ownerId === undefined) {
+    throw new UserError('Could not identify the account: STS GetCallerIdentity failed at the endpoint and ListBuckets named no owner; pass --account-id');
+  }
+  return { accountId: ownerId, partition: 'aws' };
 }
 
 function collectedKeys(needs: ReadonlySet<DataKey>): DataKey[] {

@@ -14,6 +14,7 @@ import {
   ListBucketsCommand,
   type S3Client,
 } from '@aws-sdk/client-s3';
+import { isAwsAccountId } from '../aws-account-id.ts';
 import { UserError } from '../errors.ts';
 import { DATA_SOURCES } from '../snapshot/data-sources.ts';
 import type { BucketState, S3BucketDataKey } from '../snapshot/types.ts';
@@ -48,8 +49,10 @@ const LIST_BUCKETS_PAGE_SIZE = 1000;
 /**
  * Every general-purpose bucket of the account, page by page. Always paginated: unpaginated
  * requests get no BucketRegion and are refused for accounts with more than 10,000 buckets.
+ * S3-compatible stores may ignore the pagination and name no regions (collectBucket then finds
+ * them). `onOwner` hears the Owner ID of each page: the account when STS cannot name it.
  */
-export async function* listBuckets(api: Api, homeRegion: string): AsyncGenerator<ListedBucket> {
+export async function* listBuckets(api: Api, homeRegion: string, onOwner?: (ownerId: string) => void): AsyncGenerator<ListedBucket> {
   const client = api.clients.s3(homeRegion);
   let token: string | undefined;
   do {
@@ -63,6 +66,8 @@ export async function* listBuckets(api: Api, homeRegion: string): AsyncGenerator
     } catch (err) {
       throw new UserError(listBucketsMessage(err));
     }
+    const ownerId = page.Owner?.ID;
+    if (ownerId !== undefined && ownerId !== '') onOwner?.(ownerId);
     for (const bucket of page.Buckets ?? []) {
       if (bucket.Name === undefined || bucket.Name === '') continue;
       yield {
@@ -103,7 +108,7 @@ export async function collectBucket(api: Api, listed: ListedBucket, context: Buc
   try {
     const region = listed.region ?? (await resolveBucketRegion(api, listed.name, context));
     const client = api.clients.s3(region);
-    const input: BucketInput = { Bucket: listed.name, ExpectedBucketOwner: context.accountId };
+    const input: BucketInput = { Bucket: listed.name, ...expectedOwner(context.accountId) };
     const assigners = await Promise.all(context.keys.map((key) => readBucketData(api, client, input, key, { resource: 'bucket', region, homeRegion: context.homeRegion })));
     const data: MutableBucketData = {};
     for (const assign of assigners) assign(data);
@@ -130,7 +135,7 @@ export async function collectBucket(api: Api, listed: ListedBucket, context: Buc
  */
 async function resolveBucketRegion(api: Api, bucket: string, context: BucketContext): Promise<string> {
   const client = api.clients.s3(context.homeRegion);
-  const input = { Bucket: bucket, ExpectedBucketOwner: context.accountId };
+  const input = { Bucket: bucket, ...expectedOwner(context.accountId) };
   try {
     const output = await api.call((options) => client.send(new HeadBucketCommand(input), options));
     return output.BucketRegion ?? context.homeRegion;
@@ -142,7 +147,15 @@ async function resolveBucketRegion(api: Api, bucket: string, context: BucketCont
 
 interface BucketInput {
   readonly Bucket: string;
-  readonly ExpectedBucketOwner: string;
+  readonly ExpectedBucketOwner?: string;
+}
+
+/**
+ * ExpectedBucketOwner guards every bucket call on AWS; an S3-compatible store's owner id (what
+ * names the account when it has no STS) is no AWS account id, and AWS rejects any other value.
+ */
+function expectedOwner(accountId: string): { readonly ExpectedBucketOwner?: string } {
+  return isAwsAccountId(accountId) ? { ExpectedBucketOwner: accountId } : {};
 }
 
 /** The collected value of each data key, as BucketState holds it once collected. */

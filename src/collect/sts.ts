@@ -1,4 +1,5 @@
 import { GetCallerIdentityCommand } from '@aws-sdk/client-sts';
+import { isAwsAccountId } from '../aws-account-id.ts';
 import { UserError } from '../errors.ts';
 import type { Api } from './api.ts';
 import { describeError } from './errors.ts';
@@ -16,8 +17,16 @@ const CREDENTIAL_SOURCES =
 const EXPIRED_CODES = new Set(['ExpiredToken', 'ExpiredTokenException', 'RequestExpired']);
 const REJECTED_KEY_CODES = new Set(['InvalidClientTokenId', 'InvalidAccessKeyId', 'UnrecognizedClientException']);
 
-/** Who we are: the account to scan. Any failure is the user's to fix, so it becomes a UserError. */
-export async function getCallerIdentity(api: Api, profile: string | undefined): Promise<CallerIdentity> {
+/** Answers that are about the credentials, not about whether the endpoint speaks STS. */
+const CREDENTIAL_FAILURES = new Set(['CredentialsProviderError', 'AccessDenied', 'SignatureDoesNotMatch', ...EXPIRED_CODES, ...REJECTED_KEY_CODES]);
+
+/**
+ * Who we are: the account to scan. On AWS any failure is the user's to fix, so it becomes a
+ * UserError. An S3-compatible store (`customEndpoint`) may not implement STS (Ceph RGW does not
+ * know GetCallerIdentity): then undefined, and the caller names the account otherwise. A
+ * credentials problem stays an error everywhere.
+ */
+export async function getCallerIdentity(api: Api, profile: string | undefined, customEndpoint = false): Promise<CallerIdentity | undefined> {
   let arn: string | undefined;
   let accountId: string | undefined;
   try {
@@ -25,9 +34,11 @@ export async function getCallerIdentity(api: Api, profile: string | undefined): 
     arn = output.Arn;
     accountId = output.Account;
   } catch (err) {
+    if (customEndpoint && !CREDENTIAL_FAILURES.has(describeError(err).code)) return undefined;
     throw new UserError(credentialsMessage(err, profile));
   }
-  if (accountId === undefined || !/^\d{12}$/.test(accountId)) {
+  if (accountId === undefined || !isAwsAccountId(accountId)) {
+    if (customEndpoint) return undefined;
     throw new UserError('STS GetCallerIdentity returned no 12-digit account id; check the STS endpoint');
   }
   return { accountId, partition: partitionOf(arn) };

@@ -13,6 +13,11 @@ export interface CollectOptions {
   readonly region: string;
   readonly profile?: string;
   readonly endpoints: Endpoints;
+  /**
+   * --account-id: the account to report under; STS is not asked. Without it: STS, or on an
+   * S3-compatible endpoint whose STS fails, the owner that ListBuckets names.
+   */
+  readonly accountId?: string;
   /** One limit shared by every API call of the scan. */
   readonly concurrency: number;
   /** SDK attempts per call (standard retry mode: jittered exponential backoff). */

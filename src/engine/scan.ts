@@ -1,6 +1,7 @@
 import { isIndexCheck } from '../checks/types.ts';
 import type { AccountContext, Finding, IndexedAccountContext, ResourceRef, Verdict } from '../checks/types.ts';
 import type { ScanError } from '../report/types.ts';
+import { unreadable } from '../checks/lib/unreadable.ts';
 import type { Observed } from '../snapshot/observed.ts';
 import { isAccessPointInScope } from '../snapshot/record-scope.ts';
 import { ACCESS_POINT_DATA_KEYS, BUCKET_DATA_KEYS, MULTI_REGION_DATA_KEYS, OBJECT_LAMBDA_DATA_KEYS } from '../snapshot/types.ts';
@@ -171,11 +172,7 @@ function unlisted(error: ListingError, checks: readonly ActiveCheck[], context: 
   if (type === undefined) return { findings: [], errors: [] };
   const ref = allAccessPointsRef(context.account, type, error.region);
   const what = `the ${LISTED_NOUN[type]} of ${error.region === '' ? 'the account' : error.region}`;
-  const verdict: Verdict = {
-    status: 'unknown',
-    messageId: 'unreadable',
-    data: { what, operation: error.operation, code: error.code, detail: error.message },
-  };
+  const verdict = unreadable(what, { state: 'error', ...error });
   return {
     findings: evaluateUnlisted(type, ref, checks, verdict),
     errors: [{ operation: error.operation, resource: ref.arn, code: error.code, message: error.message }],

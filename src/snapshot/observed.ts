@@ -10,6 +10,13 @@ export type Observed<T> =
 
 export type ObservedError = Extract<Observed<unknown>, { state: 'error' }>;
 
+/**
+ * The error code of a read the endpoint does not implement: an S3-compatible store answered with
+ * another document than the operation's (Ceph RGW: a bucket listing for ?encryption), or refused
+ * the operation as unknown. Checks report such data as "not supported by this endpoint".
+ */
+export const NOT_SUPPORTED_BY_ENDPOINT = 'NotSupportedByEndpoint';
+
 export function present<T>(value: T): Observed<T> {
   return { state: 'present', value };
 }

@@ -178,6 +178,7 @@ export const headerSchema = z.strictObject({
     partition: z.string().min(1),
     region: z.string().min(1),
     publicAccessBlock: observed(valueSchemas.publicAccessBlock).exactOptional(),
+    s3Compatible: z.literal(true).exactOptional(),
   }),
   collected: z.array(
     z.enum(DATA_KEYS),

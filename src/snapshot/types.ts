@@ -240,6 +240,11 @@ export interface AccountState {
   /** The home region: where account-wide calls (ListBuckets, S3 Control) were made. */
   readonly region: string;
   readonly publicAccessBlock?: Observed<PublicAccessBlock>;
+  /**
+   * Collected from an S3-compatible endpoint (--endpoint-url, AWS_ENDPOINT_URL_S3), not from AWS:
+   * AWS-only guarantees (GetBucketPolicyStatus's verdict, RestrictPublicBuckets) are not assumed.
+   */
+  readonly s3Compatible?: true;
 }
 
 /**

@@ -56,5 +56,21 @@ runCheckTests(check, {
         message: 'Could not read the Object Ownership setting: GetBucketOwnershipControls failed with AccessDenied (Access Denied).',
       },
     },
+    {
+      name: 'an S3-compatible store without ownership controls (Ceph RGW answers a bucket listing) is unknown, not a failure',
+      bucket: {
+        ownershipControls: observedError(
+          'GetBucketOwnershipControls',
+          'NotSupportedByEndpoint',
+          'the endpoint answered GetBucketOwnershipControls with a <ListBucketResult> document instead of <OwnershipControls>',
+        ),
+      },
+      expect: {
+        messageId: 'notSupported',
+        message:
+          'Could not read the Object Ownership setting: not supported by this endpoint (the endpoint answered ' +
+          'GetBucketOwnershipControls with a <ListBucketResult> document instead of <OwnershipControls>).',
+      },
+    },
   ],
 });

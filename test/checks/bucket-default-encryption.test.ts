@@ -55,6 +55,22 @@ runCheckTests(check, {
   ],
   unknown: [
     {
+      name: 'an S3-compatible store answering ?encryption with a bucket listing (Ceph RGW) is unknown: not supported by this endpoint',
+      bucket: {
+        encryption: observedError(
+          'GetBucketEncryption',
+          'NotSupportedByEndpoint',
+          'the endpoint answered GetBucketEncryption with a <ListBucketResult> document instead of <ServerSideEncryptionConfiguration>',
+        ),
+      },
+      expect: {
+        messageId: 'notSupported',
+        message:
+          'Could not read the default encryption configuration: not supported by this endpoint (the endpoint answered ' +
+          'GetBucketEncryption with a <ListBucketResult> document instead of <ServerSideEncryptionConfiguration>).',
+      },
+    },
+    {
       name: 'AccessDenied on GetBucketEncryption is unknown',
       bucket: { encryption: observedError('GetBucketEncryption', 'AccessDenied', 'Access Denied') },
       expect: {

@@ -12,6 +12,9 @@ const denied = observedError('GetPublicAccessBlock', 'AccessDenied', 'Access Den
 const publicRead = { Sid: 'PublicRead', Effect: 'Allow', Principal: '*', Action: 's3:GetObject', Resource: OBJECTS_ARN };
 const vpceOnly = { ...publicRead, Sid: 'VpceOnly', Condition: { StringEquals: { 'aws:SourceVpce': 'vpce-0a1b2c3d' } } };
 const publicReason = '"PublicRead" allows s3:GetObject to Principal "*" with no condition that pins the caller to fixed values';
+/** Collected from an S3-compatible store: its IsPublic and RestrictPublicBuckets are not AWS's. */
+const offAws = { s3Compatible: true } as const;
+const aliceOnly = { Sid: 'AliceOnly', Effect: 'Allow', Principal: { AWS: 'arn:aws:iam:::user/alice' }, Action: 's3:GetObject', Resource: OBJECTS_ARN };
 
 runCheckTests(check, {
   pass: [
@@ -74,8 +77,52 @@ runCheckTests(check, {
           'RestrictPublicBuckets is on at the bucket level, so even a public bucket policy gives only AWS services and principals of this account access.',
       },
     },
+    {
+      name: "off AWS the store's IsPublic=true (Ceph RGW: any unconditioned Allow) is noted, and the evaluator decides",
+      bucket: { policy: bucketPolicy(aliceOnly), policyStatus: present({ isPublic: true }), publicAccessBlock: off },
+      account: { ...offAws, publicAccessBlock: off },
+      expect: {
+        messageId: 'notPublic',
+        message:
+          "The bucket policy grants access only to fixed principals, networks or accounts; this endpoint's GetBucketPolicyStatus " +
+          "says public, but it is not AWS's verdict off AWS, so s3-audit's evaluation decides.",
+      },
+    },
   ],
   fail: [
+    {
+      name: "off AWS the store's IsPublic=false does not hide a public policy",
+      bucket: { policy: bucketPolicy(publicRead), policyStatus: present({ isPublic: false }), publicAccessBlock: off },
+      account: { ...offAws, publicAccessBlock: off },
+      expect: {
+        messageId: 'public',
+        message:
+          `The bucket policy is public and RestrictPublicBuckets is off: ${publicReason}; this endpoint's GetBucketPolicyStatus ` +
+          "says not public, but it is not AWS's verdict off AWS, so s3-audit's evaluation decides.",
+      },
+    },
+    {
+      name: 'off AWS RestrictPublicBuckets is not relied on (Ceph RGW does not enforce it): a public policy fails',
+      bucket: { policy: bucketPolicy(publicRead), policyStatus: present({ isPublic: true }), publicAccessBlock: restrict },
+      account: { ...offAws, publicAccessBlock: observedError('GetPublicAccessBlock', 'NotSupportedByEndpoint', 'no S3 Control') },
+      expect: {
+        messageId: 'restrictNotEnforced',
+        message:
+          `The bucket policy is public (${publicReason}), and RestrictPublicBuckets (on at the bucket level) is not relied on to ` +
+          'neutralize it: this S3-compatible endpoint is not AWS and need not enforce it (Ceph RGW does not).',
+      },
+    },
+    {
+      name: 'off AWS an unreadable Block Public Access does not make a public policy unknown',
+      bucket: { policy: bucketPolicy(publicRead), policyStatus: present({ isPublic: true }), publicAccessBlock: denied },
+      account: { ...offAws, publicAccessBlock: off },
+      expect: {
+        messageId: 'restrictNotEnforced',
+        message:
+          `The bucket policy is public (${publicReason}), and RestrictPublicBuckets (unreadable) is not relied on to ` +
+          'neutralize it: this S3-compatible endpoint is not AWS and need not enforce it (Ceph RGW does not).',
+      },
+    },
     {
       name: 'Principal "*" read with RestrictPublicBuckets off fails and names the statement',
       bucket: { policy: bucketPolicy(publicRead), policyStatus: present({ isPublic: true }), publicAccessBlock: off },
@@ -110,6 +157,15 @@ runCheckTests(check, {
     },
   ],
   unknown: [
+    {
+      name: "off AWS an unparseable policy is unknown whatever the store's IsPublic says",
+      bucket: { policy: present({ text: '{"Statement": [' }), policyStatus: present({ isPublic: false }), publicAccessBlock: restrict },
+      account: { ...offAws, publicAccessBlock: off },
+      expect: {
+        messageId: 'unparseable',
+        message: `The bucket policy is not a valid policy document (${parseError('{"Statement": [')}), so whether it is public is unknown.`,
+      },
+    },
     {
       name: 'a public policy with an unreadable bucket Block Public Access is unknown',
       bucket: { policy: bucketPolicy(publicRead), policyStatus: present({ isPublic: true }), publicAccessBlock: denied },

@@ -17,6 +17,12 @@ describe('effectiveFlag: account OR bucket, unknown never reads as off', () => {
     ['on at the account wins over an unreadable bucket', restrict, denied, 'account'],
     ['off at the bucket and unreadable account is unknown', denied, off, 'unknown'],
     ['off at the account and bucket not collected is unknown', off, undefined, 'unknown'],
+    [
+      'an account level the endpoint does not implement (no S3 Control off AWS) blocks nothing',
+      observedError('GetPublicAccessBlock', 'NotSupportedByEndpoint', 'no S3 Control'),
+      off,
+      'off',
+    ],
   ] as const)('%s', (_name, account, bucket, expected) => {
     expect(effectiveFlag('restrictPublicBuckets', account, bucket)).toBe(expected);
   });

@@ -47,7 +47,7 @@ export interface AccessPointPolicyQuestion {
  * access point rules of policy/public.ts) cross-checked against AWS's IsPublic, then neutralized
  * where RestrictPublicBuckets is in effect.
  */
-export function accessPointPolicyVerdict(question: AccessPointPolicyQuestion): Verdict<AccessPointPolicyMessageId | 'unreadable'> {
+export function accessPointPolicyVerdict(question: AccessPointPolicyQuestion): Verdict<AccessPointPolicyMessageId | 'unreadable' | 'notSupported'> {
   const { subject, restrict } = question;
   const read = readBucketPolicy(question.policy);
   if (read.state === 'absent') return { status: 'pass', messageId: 'noPolicy', data: { subject } };

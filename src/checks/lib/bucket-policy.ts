@@ -24,17 +24,23 @@ export function readBucketPolicy(observed: Observed<BucketPolicy>): BucketPolicy
 
 /**
  * Where a public/not-public verdict comes from when it is not our evaluation and AWS's agreeing
- * (`status` is the operation whose IsPublic is AWS's verdict): said in the message.
+ * (`status` is the operation whose IsPublic is AWS's verdict): said in the message. Off AWS
+ * (`authoritative` false) the store's IsPublic is not AWS's verdict: our evaluation decides,
+ * and a disagreement is only noted.
  */
 export function sourceNote(
   read: BucketPolicyRead,
   oracle: boolean | undefined,
   evaluator: boolean | undefined,
   operations: { readonly policy: string; readonly status: string },
+  authoritative = true,
 ): string {
   const { policy, status } = operations;
   if (read.state === 'invalid') return `; s3-audit could not parse the policy (${read.error}), so this is ${status}'s verdict`;
   if (read.state === 'error') return `; ${policy} failed with ${read.error.code}, so this is ${status}'s verdict`;
+  if (!authoritative && oracle !== undefined && evaluator !== undefined && oracle !== evaluator) {
+    return `; this endpoint's ${status} says ${oracle ? 'public' : 'not public'}, but it is not AWS's verdict off AWS, so s3-audit's evaluation decides`;
+  }
   if (oracle === true && evaluator === false) return `; ${status} says public although s3-audit's evaluation finds no public statement`;
   if (oracle === false && evaluator === true) {
     return `; s3-audit's evaluation finds it public but ${status} says not public, and AWS's verdict is used`;

@@ -1,4 +1,4 @@
-import type { Observed } from '../../snapshot/observed.ts';
+import { NOT_SUPPORTED_BY_ENDPOINT, type Observed } from '../../snapshot/observed.ts';
 import type { PublicAccessBlock } from '../../snapshot/types.ts';
 import { formatList } from './format-list.ts';
 import type { Verdict } from '../types.ts';
@@ -24,15 +24,17 @@ export const FLAG_NAMES: Readonly<Record<PublicAccessBlockFlag, string>> = {
 export type FlagSource = 'account' | 'bucket' | 'both' | 'off' | 'unknown';
 
 function flagAt(level: Observed<PublicAccessBlock> | undefined, flag: PublicAccessBlockFlag): boolean | undefined {
+  // A level the endpoint does not implement (an S3-compatible store without S3 Control) blocks nothing.
+  if (level?.state === 'error' && level.code === NOT_SUPPORTED_BY_ENDPOINT) return false;
   if (level === undefined || level.state === 'error') return undefined;
   return level.state === 'present' && level.value[flag];
 }
 
 /**
  * AWS applies the most restrictive combination: a flag is in effect when the account OR the
- * bucket (OR the access point) sets it. An absent configuration means every flag is off.
- * A level that is missing from the snapshot or unreadable can only make the answer unknown,
- * never "off".
+ * bucket (OR the access point) sets it. An absent configuration means every flag is off, and
+ * so does a level the endpoint does not implement. A level that is missing from the snapshot
+ * or unreadable can only make the answer unknown, never "off".
  */
 export function effectiveFlag(
   flag: PublicAccessBlockFlag,
@@ -93,7 +95,7 @@ export function describeSources(
 export function unreadableLevel(
   account: Observed<PublicAccessBlock>,
   bucket: Observed<PublicAccessBlock>,
-): Verdict<'unreadable'> {
+): Verdict<'unreadable' | 'notSupported'> {
   if (bucket.state === 'error') return unreadable("the bucket's Block Public Access configuration", bucket);
   if (account.state === 'error') return unreadable('the account-level Block Public Access configuration', account);
   throw new Error('a Block Public Access flag is unknown although both levels were read');

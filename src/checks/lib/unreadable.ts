@@ -1,11 +1,11 @@
-import type { ObservedError } from '../../snapshot/observed.ts';
+import { NOT_SUPPORTED_BY_ENDPOINT, type ObservedError } from '../../snapshot/observed.ts';
 import type { Verdict } from '../types.ts';
 
-/** The verdict for "the data this check needs could not be read": unknown, never pass or fail. */
-export function unreadable(what: string, error: ObservedError): Verdict<'unreadable'> {
-  return {
-    status: 'unknown',
-    messageId: 'unreadable',
-    data: { what, operation: error.operation, code: error.code, detail: error.message },
-  };
+/**
+ * The verdict for "the data this check needs could not be read": unknown, never pass or fail.
+ * An endpoint that does not implement the read (an S3-compatible store) is said as such.
+ */
+export function unreadable(what: string, error: ObservedError): Verdict<'unreadable' | 'notSupported'> {
+  const data = { what, operation: error.operation, code: error.code, detail: error.message };
+  return { status: 'unknown', messageId: error.code === NOT_SUPPORTED_BY_ENDPOINT ? 'notSupported' : 'unreadable', data };
 }

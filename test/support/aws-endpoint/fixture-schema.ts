@@ -122,6 +122,7 @@ export const accountFixtureSchema = z.strictObject({
     .exactOptional(),
   defaultBucketFaults: z.partialRecord(z.enum(S3_BUCKET_OPERATIONS), faultSpec).exactOptional(),
   disabledRegions: z.array(z.string()).exactOptional(),
+  dialect: z.literal('ceph-rgw').exactOptional(),
 }) satisfies z.ZodType<AccountFixture>;
 
 /** Validates parsed JSON as an account fixture; throws with every problem listed. */

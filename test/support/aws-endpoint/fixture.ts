@@ -252,6 +252,13 @@ export interface AccountFixture {
    * refuses it there, the credentials being unknown in that Region (S3: 403 InvalidAccessKeyId).
    */
   readonly disabledRegions?: readonly string[];
+  /**
+   * 'ceph-rgw': answer as Ceph RGW 16 does where it differs from AWS (rgw-dialect.ts; reference
+   * ceph-rgw.md): no STS, no S3 Control, unpaginated ListBuckets without regions, 200 answers with
+   * the wrong document for encryption and ownership controls, its own IsPublic. `ownerId` is then
+   * the RGW user id that ListBuckets names as owner.
+   */
+  readonly dialect?: 'ceph-rgw';
 }
 
 const DEFAULT_CREATION_DATE = '2024-01-15T10:00:00.000Z';

@@ -13,6 +13,7 @@ import {
 import type { AccountFixture, BucketFixture, S3BucketOperationName } from './fixture.ts';
 import { header } from './protocol.ts';
 import type { Answer, EndpointRequest, Reply, Routed, Service } from './protocol.ts';
+import { rgwAnswer } from './rgw-dialect.ts';
 import * as bodies from './s3-bodies.ts';
 import { leaf, node } from './xml.ts';
 
@@ -108,9 +109,11 @@ function configurationAnswer(
 /** S3 REST-XML, path-style addressing (`/<bucket>?<subresource>`). */
 export function s3Service(account: AccountFixture, buckets: BucketIndex): Service {
   const owner = ownerId(account);
+  const rgw = account.dialect === 'ceph-rgw';
 
   function listBuckets(request: EndpointRequest): Answer {
-    const { query } = request;
+    // RGW ignores every ListBuckets parameter: all buckets, no regions, no token.
+    const query = rgw ? new URLSearchParams() : request.query;
     const parameterised = LIST_PARAMS.some((p) => query.has(p));
     if (!parameterised && buckets.size > UNPAGINATED_LIMIT) {
       return apiError('InvalidRequest', 'Unpaginated ListBuckets requests are not supported for this account; specify max-buckets', 400);
@@ -158,7 +161,7 @@ export function s3Service(account: AccountFixture, buckets: BucketIndex): Servic
         details: { Bucket: bucket.name, Endpoint: `${bucket.name}.s3.${bucket.region}.amazonaws.com` },
       };
     }
-    const expectedOwner = header(request.headers, 'x-amz-expected-bucket-owner');
+    const expectedOwner = rgw ? undefined : header(request.headers, 'x-amz-expected-bucket-owner');
     if (expectedOwner !== undefined && expectedOwner !== account.accountId) return apiError('AccessDenied');
     return undefined;
   }
@@ -181,8 +184,8 @@ export function s3Service(account: AccountFixture, buckets: BucketIndex): Servic
       ...(operation === 'GetBucketPolicy' ? { malformedReply: MALFORMED_POLICY } : {}),
       answer: () =>
         operation === 'HeadBucket'
-          ? { status: 200, headers: { 'x-amz-bucket-region': bucket.region, 'x-amz-access-point-alias': 'false' }, body: '' }
-          : configurationAnswer(operation, bucket, account),
+          ? { status: 200, headers: rgw ? {} : { 'x-amz-bucket-region': bucket.region, 'x-amz-access-point-alias': 'false' }, body: '' }
+          : ((rgw ? rgwAnswer(operation, bucket) : undefined) ?? configurationAnswer(operation, bucket, account)),
     };
   }
 
@@ -222,7 +225,8 @@ export function s3Service(account: AccountFixture, buckets: BucketIndex): Servic
         request.method === 'HEAD'
           ? ''
           : '<?xml version="1.0" encoding="UTF-8"?>\n' +
-            node('Error', [leaf('Code', error.code), leaf('Message', error.message), ...details, leaf('RequestId', requestId), leaf('HostId', requestId)]);
+            // RGW's error bodies carry an empty <Message> (the SDK then says "UnknownError").
+            node('Error', [leaf('Code', error.code), leaf('Message', rgw ? '' : error.message), ...details, leaf('RequestId', requestId), leaf('HostId', requestId)]);
       return {
         status: error.status,
         headers: { 'content-type': 'application/xml', 'x-amz-id-2': requestId, ...error.headers },

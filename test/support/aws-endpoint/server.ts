@@ -7,6 +7,7 @@ import type { AccountFixture } from './fixture.ts';
 import { isKmsTarget, kmsService } from './kms-routes.ts';
 import { header, isApiError, nextRequestId, signingScope } from './protocol.ts';
 import type { EndpointRequest, Reply, Service, ServiceName } from './protocol.ts';
+import { rgwRefusal } from './rgw-dialect.ts';
 import { s3Service } from './s3-routes.ts';
 import { isS3ControlPath, s3ControlService } from './s3control-routes.ts';
 import { stsService } from './sts-routes.ts';
@@ -136,7 +137,11 @@ export async function startAwsEndpoint(fixture: AccountFixture, options: AwsEndp
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const request = toRequest(req, await readBody(req));
     const service = classify(request, services);
-    const routed = service.route(request);
+    const refusal = fixture.dialect === 'ceph-rgw' ? rgwRefusal(service.name) : undefined;
+    const asRouted = service.route(request);
+    const routed = refusal === undefined ? asRouted : { operation: asRouted.operation, answer: () => refusal };
+    // RGW refuses STS and S3 Control requests as S3 requests, with S3 error bodies.
+    const renderer = refusal === undefined ? service : services.s3;
     const key = `${service.name}:${routed.operation}`;
     counts.set(key, (counts.get(key) ?? 0) + 1);
     received += 1;
@@ -161,7 +166,7 @@ export async function startAwsEndpoint(fixture: AccountFixture, options: AwsEndp
     let reply: Reply | 'reset';
     switch (action?.kind) {
       case 'error':
-        reply = service.renderError(action.error, request, requestId);
+        reply = renderer.renderError(action.error, request, requestId);
         break;
       case 'reset':
         reply = 'reset';
@@ -173,7 +178,7 @@ export async function startAwsEndpoint(fixture: AccountFixture, options: AwsEndp
       case undefined: {
         if (action !== undefined) delay += action.ms;
         const answer = routed.answer(requestId);
-        reply = isApiError(answer) ? service.renderError(answer, request, requestId) : answer;
+        reply = isApiError(answer) ? renderer.renderError(answer, request, requestId) : answer;
       }
     }
     after(delay, () => {
