@@ -206,6 +206,12 @@ Baselines (adopt s3-audit on an account with existing findings, then gate only o
 Credentials and endpoints come from the standard AWS environment (AWS_PROFILE, AWS_REGION,
 AWS_ACCESS_KEY_ID, SSO, web identity, instance roles, AWS_ENDPOINT_URL[_S3|_S3_CONTROL|_STS]).
 
+S3-compatible stores (Ceph RGW, MinIO, …): --endpoint-url, path-style, region us-east-1 by default.
+Without STS the account is the ListBuckets owner (or --account-id); without S3 Control the account
+and access-point checks are unknown; an answer the store does not implement (Ceph RGW answers
+?encryption with a bucket listing) is "unknown: not supported by this endpoint", never a verdict.
+  s3-audit scan --endpoint-url http://127.0.0.1:7480
+
 Examples:
   s3-audit scan                                  scan the account of the current credentials
   s3-audit scan --bucket 'prod-*' --fail-on high

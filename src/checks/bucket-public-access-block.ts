@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Observed } from '../snapshot/observed.ts';
+import { NOT_SUPPORTED_BY_ENDPOINT, type Observed } from '../snapshot/observed.ts';
 import type { PublicAccessBlock } from '../snapshot/types.ts';
 import { matchingGlob } from './lib/bucket-globs.ts';
 import { defineCheck } from './lib/define-check.ts';
@@ -24,6 +24,7 @@ const SOURCE_NAMES: Readonly<Record<'account' | 'bucket' | 'both', string>> = {
 };
 
 function levelNote(level: Observed<PublicAccessBlock>): string {
+  if (level.state === 'error' && level.code === NOT_SUPPORTED_BY_ENDPOINT) return ' (not supported by this endpoint)';
   return level.state === 'absent' ? ' (no configuration)' : '';
 }
 

@@ -72,6 +72,18 @@ runCheckTests(check, {
   ],
   fail: [
     {
+      name: 'an S3-compatible store without an account level (no S3 Control) is judged by the bucket level alone',
+      account: { publicAccessBlock: observedError('GetPublicAccessBlock', 'NotSupportedByEndpoint', 'no S3 Control'), s3Compatible: true },
+      bucket: { publicAccessBlock: present(aclFlagsOnly) },
+      expect: {
+        messageId: 'flagsOff',
+        message:
+          'Block Public Access is not in effect for BlockPublicPolicy (a public bucket policy can be attached) and ' +
+          'RestrictPublicBuckets (public bucket policies grant access to anyone): off at the account level (not supported ' +
+          'by this endpoint) and at the bucket level.',
+      },
+    },
+    {
       name: 'a flag off at both levels fails, naming the flag, what it allows and that the bucket has no configuration',
       account: { publicAccessBlock: present({ ...allOn, restrictPublicBuckets: false }) },
       bucket: { publicAccessBlock: noConfiguration },
