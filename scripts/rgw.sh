@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # A throw-away single-node Ceph cluster (one ceph-mon, one memstore ceph-osd) and a radosgw S3
 # endpoint on 127.0.0.1, for the RGW integration suite (npm run test:rgw). Installs nothing:
-# needs Debian's radosgw, ceph-mon, ceph-osd and openssl. Every setting below is explained in
-# /work/shared/reference/ceph-rgw.md terms: each one was measured to matter on this machine kind.
+# needs Debian's radosgw, ceph-mon, ceph-osd and openssl (Ceph 16.2 in Debian 12). Every
+# non-default setting below was measured to matter; the comment next to it says why.
 #
 #   scripts/rgw.sh start    start the cluster, wait until S3 answers, write the env file
 #   scripts/rgw.sh stop     SIGKILL every daemon and delete the state (it is all in RAM anyway)
@@ -95,9 +95,11 @@ fsid = $fsid
 mon host = v1:127.0.0.1:$mon_port
 ms bind msgr2 = false
 public addr = 127.0.0.1
+# No cephx: nothing but this machine can reach it, and it lives for one test run.
 auth cluster required = none
 auth service required = none
 auth client required = none
+# Everything under the state directory, so that two clusters never share a file.
 keyring = $state/keyring
 run dir = $state/run
 admin socket = $state/run/\$name.asok
@@ -106,6 +108,7 @@ log file = $state/log/\$name.log
 client mount timeout = 30
 rados mon op timeout = 30
 rados osd op timeout = 30
+# One OSD: one replica, and placement across OSDs rather than hosts.
 osd pool default size = 1
 osd pool default min size = 1
 osd pool default pg num = 8
@@ -122,10 +125,11 @@ mon data = $state/mon/\$name
 
 [osd]
 osd data = $state/osd/\$name
+# Data in RAM, capped at 256 MiB: fast, and nothing to clean up on disk.
 osd objectstore = memstore
 memstore device bytes = 268435456
-# Placed by hand after mkfs: the OSD's own crush update at start hits the same zero-fsid race
-# as ceph_cli below, and the OSD then exits with "wrong fsid".
+# Placed by hand before the OSD starts: its own crush updates at start hit the zero-fsid race
+# described at ceph_commands, and the OSD then exits with "wrong fsid".
 osd crush update on start = false
 osd class update on start = false
 
