@@ -73,6 +73,9 @@ export default defineCheck({
     publicBucketAccepted:
       'Block Public Access in effect: {{sources}}; {{others}} not required because the bucket matches ' +
       'publicBuckets glob {{glob}} (public on purpose).',
+    restrictNotEnforced:
+      'RestrictPublicBuckets is on at {{level}} but not relied on: this S3-compatible endpoint need not enforce it ' +
+      '(Ceph RGW does not), so a public bucket policy still grants access to anyone. In effect: {{sources}}.',
     flagsOff: 'Block Public Access is not in effect for {{flags}}: off at the account level{{accountNote}} and at the bucket level{{bucketNote}}.',
   },
   options: { schema: optionsSchema, defaults: { publicBuckets: [] } },
@@ -95,6 +98,16 @@ export default defineCheck({
       };
     }
     if (required.some((flag) => sources[flag] === 'unknown')) return unreadableLevel(accountLevel, bucketLevel);
+    const restrict = sources.restrictPublicBuckets;
+    if (context.account.s3Compatible === true && required.includes('restrictPublicBuckets') && restrict !== 'off' && restrict !== 'unknown') {
+      const enforced = PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => flag !== 'restrictPublicBuckets');
+      return {
+        status: 'fail',
+        messageId: 'restrictNotEnforced',
+        data: { level: SOURCE_NAMES[restrict], sources: describeSources(enforced, sources, SOURCE_NAMES) },
+        evidence,
+      };
+    }
     const inEffect = PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => sources[flag] !== 'off' && sources[flag] !== 'unknown');
     if (inEffect.length === PUBLIC_ACCESS_BLOCK_FLAGS.length || glob === undefined) {
       return { status: 'pass', messageId: 'allOn', data: { sources: describeSources(inEffect, sources, SOURCE_NAMES) }, evidence };

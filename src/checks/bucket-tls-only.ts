@@ -45,6 +45,10 @@ export default defineCheck({
       'The bucket policy denies every request over plain HTTP (aws:SecureTransport=false) by {{statements}}: ' +
       'all principals, every S3 action, {{bucketArn}} and its objects.',
     gaps: 'The bucket policy does not deny every request over plain HTTP: {{gaps}}.',
+    keyAbsent:
+      'The bucket policy denies aws:SecureTransport=false ({{statements}}), but not plain-HTTP requests without the key: ' +
+      'this S3-compatible endpoint need not set aws:SecureTransport on them (Ceph RGW does not), and {{gaps}}. ' +
+      'Use BoolIfExists (or Null "true") instead.',
     noDeny: 'No Deny statement in the bucket policy targets requests with aws:SecureTransport=false, so plain HTTP is not refused.',
     noPolicy: 'No bucket policy: nothing denies requests over plain HTTP (aws:SecureTransport=false).',
     unparseable: UNPARSEABLE_MESSAGE,
@@ -56,6 +60,16 @@ export default defineCheck({
     if (read.state === 'invalid') return unparseable(read.error, 'whether it denies plain HTTP');
     if (read.state === 'absent') return { status: 'fail', messageId: 'noPolicy' };
     const scope = bucketScope(bucket, context);
-    return denyVerdict(answerCoverage(read.policy, plainHttpQuestion(read.policy, scope)), { bucketArn: scopeArn(scope) });
+    const plain = answerCoverage(read.policy, plainHttpQuestion(read.policy, scope));
+    if (plain.covered && context.account.s3Compatible === true) {
+      // Off AWS a plain-HTTP request may come without the key: a Bool deny then never applies.
+      const keyless = answerCoverage(read.policy, plainHttpQuestion(read.policy, scope, 'absent'));
+      if (!keyless.covered) {
+        const evidence = { denyingStatements: plain.deciding, keyAbsentGaps: keyless.gaps };
+        const gaps = keyless.gaps === '' ? 'no Deny applies to them' : `they are not all denied: ${keyless.gaps}`;
+        return { status: 'fail', messageId: 'keyAbsent', data: { statements: plain.deciding.join(', '), gaps }, evidence };
+      }
+    }
+    return denyVerdict(plain, { bucketArn: scopeArn(scope) });
   },
 });

@@ -63,6 +63,8 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
       else if (options.listUnscanned === true) unscanned.push(bucket);
     }
     const { accountId, partition } = stated ?? accountOfOwner(ownerId);
+    // An endpoint that cannot name an AWS account through STS is no AWS (nor a full emulation of it).
+    const s3Compatible = options.endpoints.s3 !== undefined && !identifiedBySts;
     accountPublicAccessBlock ??= readAccountPublicAccessBlock(accountId);
     const publicAccessBlock = await accountPublicAccessBlock;
     const header: SnapshotHeader = {
@@ -75,8 +77,7 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
         partition,
         region: options.region,
         ...(publicAccessBlock === undefined ? {} : { publicAccessBlock }),
-        // An endpoint that cannot name an AWS account through STS is no AWS (nor a full emulation of it).
-        ...(options.endpoints.s3 !== undefined && !identifiedBySts ? { s3Compatible: true } : {}),
+        ...(s3Compatible ? { s3Compatible } : {}),
       },
       collected: collectedKeys(needs),
     };
@@ -84,12 +85,14 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
     const context: BucketContext = {
       accountId,
       homeRegion: options.region,
+      s3Compatible,
       keys: S3_BUCKET_DATA_KEYS.filter((key) => needs.has(key)),
       ...(kmsKeys.length === 0 ? {} : { kms: createKmsLookup(api, accountId, kmsKeys, options.region) }),
     };
     const indexContext: BucketContext = {
       accountId,
       homeRegion: options.region,
+      s3Compatible,
       keys: S3_BUCKET_DATA_KEYS.filter((key) => options.indexOnly?.needs.has(key) === true),
     };
     const accessPointScope = options.accessPoints ?? options.includeBucket;
@@ -106,6 +109,7 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
               clientOptions: clientOptionsOf(options),
               accountId,
               homeRegion: options.region,
+              s3Compatible,
               s3Keys: bucketContext.keys,
               kmsKeys: bucketContext.kms === undefined ? [] : kmsKeys,
             };

@@ -20,6 +20,7 @@ async function run(): Promise<void> {
   const context: BucketContext = {
     accountId: input.accountId,
     homeRegion: input.homeRegion,
+    s3Compatible: input.s3Compatible,
     keys: input.s3Keys,
     ...(input.kmsKeys.length === 0 ? {} : { kms: createKmsLookup(api, input.accountId, input.kmsKeys, input.homeRegion) }),
   };

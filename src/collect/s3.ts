@@ -19,6 +19,7 @@ import { UserError } from '../errors.ts';
 import { DATA_SOURCES } from '../snapshot/data-sources.ts';
 import type { BucketState, S3BucketDataKey } from '../snapshot/types.ts';
 import type { Api, SendOptions } from './api.ts';
+import { NOT_SUPPORTED_BY_ENDPOINT, observedError } from '../snapshot/observed.ts';
 import { describeError, isNoSuchBucket, observeRegionalFailure } from './errors.ts';
 import type { ReadLocation } from './errors.ts';
 import type { KmsLookup } from './kms.ts';
@@ -97,6 +98,8 @@ export type BucketOutcome =
 export interface BucketContext {
   readonly accountId: string;
   readonly homeRegion: string;
+  /** Off AWS (an S3-compatible store): answers that AWS gives only when "not configured" may mean "not implemented". */
+  readonly s3Compatible?: boolean;
   /** Which S3 data to read, in the order the state should list it. */
   readonly keys: readonly S3BucketDataKey[];
   /** Set when KMS data is wanted: it is read after the encryption configuration names the key. */
@@ -109,7 +112,8 @@ export async function collectBucket(api: Api, listed: ListedBucket, context: Buc
     const region = listed.region ?? (await resolveBucketRegion(api, listed.name, context));
     const client = api.clients.s3(region);
     const input: BucketInput = { Bucket: listed.name, ...expectedOwner(context.accountId) };
-    const assigners = await Promise.all(context.keys.map((key) => readBucketData(api, client, input, key, { resource: 'bucket', region, homeRegion: context.homeRegion })));
+    const where: ReadLocation = { resource: 'bucket', region, homeRegion: context.homeRegion };
+    const assigners = await Promise.all(context.keys.map((key) => readBucketData(api, client, input, key, where, context.s3Compatible === true)));
     const data: MutableBucketData = {};
     for (const assign of assigners) assign(data);
     const kmsData = context.kms === undefined ? {} : await context.kms.forBucket(region, data.encryption);
@@ -164,6 +168,11 @@ type MutableBucketData = { -readonly [K in S3BucketDataKey]?: BucketData[K] };
 
 interface BucketRead<K extends S3BucketDataKey> {
   readonly read: (client: S3Client, input: BucketInput, options: SendOptions) => Promise<BucketData[K]>;
+  /**
+   * Off AWS: why a well-formed answer still tells nothing, when a store that does not implement
+   * the operation gives the same answer; undefined when the answer can be trusted.
+   */
+  readonly offAws?: (value: BucketData[K]) => string | undefined;
 }
 
 /** One API call per data key; its operation name is DATA_SOURCES[key].operation. */
@@ -182,6 +191,11 @@ const BUCKET_READS: { readonly [K in S3BucketDataKey]: BucketRead<K> } = {
   },
   logging: {
     read: async (c, input, o) => normalizeLogging(await c.send(new GetBucketLoggingCommand(input), o)),
+    // Ceph RGW refuses PutBucketLogging (405) and answers every GetBucketLogging with an empty status.
+    offAws: (value) =>
+      value.state === 'present' && value.value.target === undefined
+        ? 'an empty BucketLoggingStatus from an S3-compatible endpoint cannot tell "logging off" from "bucket logging not implemented", and Ceph RGW answers nothing else'
+        : undefined,
   },
   objectLock: {
     read: async (c, input, o) => normalizeObjectLock(await c.send(new GetObjectLockConfigurationCommand(input), o)),
@@ -215,12 +229,15 @@ async function readBucketData<K extends S3BucketDataKey>(
   input: BucketInput,
   key: K,
   where: ReadLocation,
+  s3Compatible: boolean,
 ): Promise<(data: MutableBucketData) => void> {
   const { read }: BucketRead<K> = BUCKET_READS[key];
   const { operation } = DATA_SOURCES[key];
   let value: BucketData[K];
   try {
     value = await api.call((options) => read(client, input, options));
+    const unsupported = s3Compatible ? BUCKET_READS[key].offAws?.(value) : undefined;
+    if (unsupported !== undefined) value = observedError(operation, NOT_SUPPORTED_BY_ENDPOINT, unsupported);
   } catch (err) {
     if (isNoSuchBucket(operation, err)) throw new BucketDeleted(operation);
     value = observeRegionalFailure(operation, err, where);

@@ -8,6 +8,8 @@ export interface CollectWorkerInput {
   readonly clientOptions: ClientOptions;
   readonly accountId: string;
   readonly homeRegion: string;
+  /** See BucketContext.s3Compatible. */
+  readonly s3Compatible: boolean;
   readonly s3Keys: readonly S3BucketDataKey[];
   readonly kmsKeys: readonly KmsBucketDataKey[];
   readonly buckets: readonly ListedBucket[];

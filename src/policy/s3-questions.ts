@@ -8,12 +8,16 @@ import type { Policy } from './types.ts';
  * the request is known to carry. Everything else a Deny mentions is the requester's choice.
  */
 
-/** Every principal, every representative S3 action, bucket and objects, over plain HTTP (no TLS, so no s3:TlsVersion). */
-export function plainHttpQuestion(policy: Policy, scope: BucketScope): DenyQuestion {
+/**
+ * Every principal, every representative S3 action, bucket and objects, over plain HTTP (no TLS,
+ * so no s3:TlsVersion). AWS sets aws:SecureTransport "false" on such requests; an S3-compatible
+ * store may leave the key out (`secureTransport` 'absent': Ceph RGW does).
+ */
+export function plainHttpQuestion(policy: Policy, scope: BucketScope, secureTransport: 'false' | 'absent' = 'false'): DenyQuestion {
   return {
     principals: probePrincipals(policy, scope),
     targets: allS3Targets(policy, scope),
-    fixed: { 'aws:securetransport': ['false'], 's3:tlsversion': undefined },
+    fixed: { 'aws:securetransport': secureTransport === 'false' ? ['false'] : undefined, 's3:tlsversion': undefined },
   };
 }
 

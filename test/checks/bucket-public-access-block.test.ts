@@ -72,6 +72,18 @@ runCheckTests(check, {
   ],
   fail: [
     {
+      name: 'off AWS RestrictPublicBuckets is not relied on (Ceph RGW stores it but does not enforce it)',
+      account: { publicAccessBlock: observedError('GetPublicAccessBlock', 'NotSupportedByEndpoint', 'no S3 Control'), s3Compatible: true },
+      bucket: { publicAccessBlock: present(allOn) },
+      expect: {
+        messageId: 'restrictNotEnforced',
+        message:
+          'RestrictPublicBuckets is on at the bucket but not relied on: this S3-compatible endpoint need not enforce it ' +
+          '(Ceph RGW does not), so a public bucket policy still grants access to anyone. In effect: BlockPublicAcls, ' +
+          'IgnorePublicAcls, BlockPublicPolicy from the bucket.',
+      },
+    },
+    {
       name: 'an S3-compatible store without an account level (no S3 Control) is judged by the bucket level alone',
       account: { publicAccessBlock: observedError('GetPublicAccessBlock', 'NotSupportedByEndpoint', 'no S3 Control'), s3Compatible: true },
       bucket: { publicAccessBlock: present(aclFlagsOnly) },

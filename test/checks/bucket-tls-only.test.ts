@@ -27,8 +27,52 @@ runCheckTests(check, {
           'all principals, every S3 action, arn:aws:s3:::example-bucket and its objects.',
       },
     },
+    {
+      name: 'off AWS a BoolIfExists deny also covers plain-HTTP requests that carry no aws:SecureTransport',
+      account: { s3Compatible: true },
+      bucket: { policy: bucketPolicy({ ...DENY_PLAIN_HTTP, Condition: { BoolIfExists: { 'aws:SecureTransport': 'false' } } }) },
+      expect: {
+        messageId: 'enforced',
+        message:
+          'The bucket policy denies every request over plain HTTP (aws:SecureTransport=false) by "DenyPlainHttp": ' +
+          'all principals, every S3 action, arn:aws:s3:::example-bucket and its objects.',
+      },
+    },
   ],
   fail: [
+    {
+      name: 'off AWS a Bool deny misses plain-HTTP requests without the key (Ceph RGW does not set it)',
+      account: { s3Compatible: true },
+      bucket: { policy: bucketPolicy(DENY_PLAIN_HTTP) },
+      expect: {
+        messageId: 'keyAbsent',
+        message:
+          'The bucket policy denies aws:SecureTransport=false ("DenyPlainHttp"), but not plain-HTTP requests without the key: ' +
+          'this S3-compatible endpoint need not set aws:SecureTransport on them (Ceph RGW does not), and no Deny applies to them. ' +
+          'Use BoolIfExists (or Null "true") instead.',
+      },
+    },
+    {
+      name: 'off AWS a Null "true" deny of the objects alone leaves keyless requests on the bucket itself',
+      account: { s3Compatible: true },
+      bucket: {
+        policy: bucketPolicy(DENY_PLAIN_HTTP, {
+          Sid: 'DenyKeyless',
+          Effect: 'Deny',
+          Principal: '*',
+          Action: 's3:*',
+          Resource: OBJECTS_ARN,
+          Condition: { Null: { 'aws:SecureTransport': 'true' } },
+        }),
+      },
+      expect: {
+        messageId: 'keyAbsent',
+        message:
+          'The bucket policy denies aws:SecureTransport=false ("DenyPlainHttp"), but not plain-HTTP requests without the key: ' +
+          'this S3-compatible endpoint need not set aws:SecureTransport on them (Ceph RGW does not), and they are not all denied: ' +
+          'Deny covers arn:aws:s3:::example-bucket/* but not arn:aws:s3:::example-bucket. Use BoolIfExists (or Null "true") instead.',
+      },
+    },
     {
       name: 'no bucket policy fails',
       bucket: { policy: absent('NoSuchBucketPolicy') },

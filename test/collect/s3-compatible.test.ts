@@ -93,7 +93,13 @@ describe('collectAccount against an S3-compatible store (Ceph RGW answers)', () 
           code: 'NotSupportedByEndpoint',
           message: 'the endpoint answered HTTP 501 NotImplemented to GetBucketVersioning: it does not implement it',
         },
-        logging: { state: 'present', value: {} },
+        logging: {
+          state: 'error',
+          operation: 'GetBucketLogging',
+          code: 'NotSupportedByEndpoint',
+          message:
+            'an empty BucketLoggingStatus from an S3-compatible endpoint cannot tell "logging off" from "bucket logging not implemented", and Ceph RGW answers nothing else',
+        },
         publicAccessBlock: {
           state: 'present',
           value: { blockPublicAcls: false, ignorePublicAcls: false, blockPublicPolicy: false, restrictPublicBuckets: false },

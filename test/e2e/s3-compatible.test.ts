@@ -18,6 +18,7 @@ const OWNER = 'rgw-auditor';
 const CHECKS = [
   'account-public-access-block',
   'access-point-network-origin',
+  'bucket-access-logging',
   'bucket-acls-disabled',
   'bucket-default-encryption',
   'bucket-policy-public',
@@ -56,6 +57,9 @@ const NOT_SUPPORTED = {
   encryption:
     'Could not read the default encryption configuration: not supported by this endpoint (the endpoint answered ' +
     'GetBucketEncryption with a <ListBucketResult> document instead of <ServerSideEncryptionConfiguration>).',
+  logging:
+    'Could not read the server access logging configuration: not supported by this endpoint (an empty BucketLoggingStatus ' +
+    'from an S3-compatible endpoint cannot tell "logging off" from "bucket logging not implemented", and Ceph RGW answers nothing else).',
   ownership:
     'Could not read the Object Ownership setting: not supported by this endpoint (the endpoint answered ' +
     'GetBucketOwnershipControls with a <ListBucketResult> document instead of <OwnershipControls>).',
@@ -91,13 +95,17 @@ describe('s3-audit scan against an S3-compatible store (Ceph RGW answers, built 
     expect(report.account).toBe(OWNER);
     expect(report.complete).toBe(false);
     expect(findings(report)).toEqual([
+      `site bucket-access-logging unknown: ${NOT_SUPPORTED.logging}`,
       `site bucket-acls-disabled unknown: ${NOT_SUPPORTED.ownership}`,
       `site bucket-default-encryption unknown: ${NOT_SUPPORTED.encryption}`,
       'site bucket-policy-public fail: The bucket policy is public ("PublicRead" allows s3:GetObject to Principal "*" with no ' +
         'condition that pins the caller to fixed values), and RestrictPublicBuckets (on at the bucket level) is not relied on ' +
         'to neutralize it: this S3-compatible endpoint is not AWS and need not enforce it (Ceph RGW does not).',
-      'site bucket-public-access-block pass: All 4 Block Public Access flags are in effect: BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy, RestrictPublicBuckets from the bucket.',
+      'site bucket-public-access-block fail: RestrictPublicBuckets is on at the bucket but not relied on: this S3-compatible ' +
+        'endpoint need not enforce it (Ceph RGW does not), so a public bucket policy still grants access to anyone. In effect: ' +
+        'BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy from the bucket.',
       'site bucket-versioning fail: Versioning has never been enabled: an overwritten or deleted object cannot be recovered.',
+      `team bucket-access-logging unknown: ${NOT_SUPPORTED.logging}`,
       `team bucket-acls-disabled unknown: ${NOT_SUPPORTED.ownership}`,
       `team bucket-default-encryption unknown: ${NOT_SUPPORTED.encryption}`,
       'team bucket-policy-public pass: The bucket policy grants access only to fixed principals, networks or accounts; this ' +
