@@ -13,6 +13,7 @@ const server = inject('rgw');
 const CHECKS = [
   'access-point-policy-public',
   'account-public-access-block',
+  'bucket-access-logging',
   'bucket-acl-public',
   'bucket-acls-disabled',
   'bucket-cors-insecure-origin',
@@ -31,10 +32,11 @@ const CHECKS = [
   'multi-region-access-point-public-access-block',
 ];
 
-/** Checks that read only what RGW does not implement (encryption, Object Ownership, S3 Control). */
+/** Checks that read only what RGW does not implement (encryption, Object Ownership, logging, S3 Control). */
 const UNSUPPORTED_BY_RGW = [
   'access-point-policy-public',
   'account-public-access-block',
+  'bucket-access-logging',
   'bucket-acls-disabled',
   'bucket-default-encryption',
   'bucket-kms-key-state',
@@ -158,6 +160,16 @@ const VERDICTS: readonly VerdictCase[] = [
     status: 'unknown',
     message: `Could not read the Multi-Region Access Points of the account: ${NO_S3_CONTROL('ListMultiRegionAccessPoints')}`,
   },
+  {
+    behaviour: 'an empty GetBucketLogging answer cannot tell "off" from "not implemented": access logging is unknown',
+    scan: 'plainHttp',
+    resource: 'bare',
+    check: 'bucket-access-logging',
+    status: 'unknown',
+    message:
+      'Could not read the server access logging configuration: not supported by this endpoint (an empty BucketLoggingStatus from an ' +
+      'S3-compatible endpoint cannot tell "logging off" from "bucket logging not implemented", and Ceph RGW answers nothing else).',
+  },
 
   // What RGW answers for a bucket with nothing configured.
   {
@@ -260,8 +272,9 @@ const VERDICTS: readonly VerdictCase[] = [
     check: 'bucket-tls-only',
     status: 'fail',
     message:
-      'The bucket policy denies aws:SecureTransport=false ("DenyPlainHttp"), but only with Bool: this S3-compatible endpoint need not set ' +
-      'aws:SecureTransport on plain-HTTP requests (Ceph RGW does not), so they are not denied. Use BoolIfExists (or Null "true") instead.',
+      'The bucket policy denies aws:SecureTransport=false ("DenyPlainHttp"), but not plain-HTTP requests without the key: this ' +
+      'S3-compatible endpoint need not set aws:SecureTransport on them (Ceph RGW does not), and no Deny applies to them. Use ' +
+      'BoolIfExists (or Null "true") instead.',
   },
   {
     behaviour: 'a BoolIfExists deny locks plain HTTP out, the owner included: the policy is unknown over HTTP',
@@ -339,6 +352,26 @@ const VERDICTS: readonly VerdictCase[] = [
       'Block Public Access is not in effect for BlockPublicAcls (new public ACLs can be set), BlockPublicPolicy (a public bucket policy ' +
       'can be attached) and RestrictPublicBuckets (public bucket policies grant access to anyone): off at the account level (not supported ' +
       'by this endpoint) and at the bucket level.',
+  },
+  {
+    behaviour: 'RestrictPublicBuckets on at the bucket is not reported in effect off AWS, the three other flags are',
+    scan: 'plainHttp',
+    resource: 'all-blocked',
+    check: 'bucket-public-access-block',
+    status: 'fail',
+    message:
+      'RestrictPublicBuckets is on at the bucket but not relied on: this S3-compatible endpoint need not enforce it (Ceph RGW does ' +
+      'not), so a public bucket policy still grants access to anyone. In effect: BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy from the bucket.',
+  },
+  {
+    behaviour: 'RestrictPublicBuckets alone: the three flags that are off are named',
+    scan: 'plainHttp',
+    resource: 'restrict-public-buckets',
+    check: 'bucket-public-access-block',
+    status: 'fail',
+    message:
+      'Block Public Access is not in effect for BlockPublicAcls (new public ACLs can be set), IgnorePublicAcls (public ACLs take effect) ' +
+      'and BlockPublicPolicy (a public bucket policy can be attached): off at the account level (not supported by this endpoint) and at the bucket level.',
   },
 
   // Versioning and MFA Delete (enabled with a real TOTP code).
@@ -509,8 +542,8 @@ describe('the built CLI against a real Ceph RADOS Gateway', () => {
 
   it('never passes a check that reads only what RGW does not implement', () => {
     const findings = scanOf('plainHttp').report.findings.filter((finding) => UNSUPPORTED_BY_RGW.includes(finding.checkId));
-    // Three bucket checks on every suite bucket, three account-level ones.
-    expect(findings).toHaveLength(Object.keys(SUITE_BUCKETS).length * 3 + 3);
+    // Four bucket checks on every suite bucket, three account-level ones.
+    expect(findings).toHaveLength(Object.keys(SUITE_BUCKETS).length * 4 + 3);
     expect(new Set(findings.map((finding) => finding.status))).toEqual(new Set(['unknown']));
   });
 
@@ -524,6 +557,7 @@ describe('the built CLI against a real Ceph RADOS Gateway', () => {
     const arn = `arn:aws:s3:::${suite().bucket('bare')}`;
     expect(report.errors.filter((error) => error.resource === arn).map((error) => `${error.operation} ${error.code}`)).toEqual([
       'GetBucketEncryption NotSupportedByEndpoint',
+      'GetBucketLogging NotSupportedByEndpoint',
       'GetBucketOwnershipControls NotSupportedByEndpoint',
     ]);
   });
