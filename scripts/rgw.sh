@@ -259,7 +259,7 @@ case "${1:-}" in
   stop) stop ;;
   status) status ;;
   env)
-    status 2>/dev/null || die "not running: scripts/rgw.sh start"
+    status 2>/dev/null || die "no cluster running in $state"
     echo "$env_file"
     ;;
   *)

@@ -1,4 +1,4 @@
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
 import { join } from 'node:path';
@@ -21,15 +21,15 @@ const RGW_SCRIPT = join(import.meta.dirname, '..', '..', '..', 'scripts', 'rgw.s
 
 /** The cluster that `scripts/rgw.sh start` left running (same RGW_* variables), or a clear error. */
 export function findRunningRgw(): RgwServer {
-  let envFile: string;
-  try {
-    envFile = execFileSync('bash', [RGW_SCRIPT, 'env'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
-  } catch {
+  const found = spawnSync('bash', [RGW_SCRIPT, 'env'], { encoding: 'utf8' });
+  if (found.status !== 0) {
     throw new Error(
-      'The RGW suite needs a running Ceph RADOS Gateway: run `scripts/rgw.sh start` first ' +
-        '(it needs the Debian packages radosgw, ceph-mon, ceph-osd and openssl; .ci/run installs them).',
+      `The RGW suite needs a running Ceph RADOS Gateway: run scripts/rgw.sh start first, with the same RGW_* variables ` +
+        `(${found.stderr.trim().replace(/^rgw: error: /, '')}). It needs the Debian packages radosgw, ceph-mon, ceph-osd and ` +
+        'openssl; .ci/run installs them.',
     );
   }
+  const envFile = found.stdout.trim();
   const values = new Map(
     readFileSync(envFile, 'utf8')
       .split('\n')
