@@ -36,6 +36,10 @@ export default defineCheck({
       'MFA Delete is not enabled{{versioningNote}}: deleting a version for good or suspending versioning needs no ' +
       "MFA code. Only the root user can enable it, with the root user's MFA device, through the API or CLI (not " +
       'the console).',
+    disabledOffAws:
+      'MFA Delete is not enabled{{versioningNote}}: deleting a version for good or suspending versioning needs no ' +
+      'MFA code. On this S3-compatible store the bucket owner enables it through the API with an MFA device the store ' +
+      'knows (Ceph RGW: one registered with radosgw-admin mfa create).',
     disabledWithLifecycle:
       'MFA Delete is not enabled{{versioningNote}}, and it cannot be while the bucket has lifecycle rules ' +
       '({{rules}}): MFA Delete and lifecycle configurations are incompatible. Remove them and have the root user ' +
@@ -45,7 +49,7 @@ export default defineCheck({
       "MFA code. Only the root user can enable it, with the root user's MFA device, through the API or CLI, and " +
       'not while lifecycle rules exist (whether they do is unknown: {{operation}} failed with {{code}}).',
   },
-  evaluate(bucket) {
+  evaluate(bucket, context) {
     const versioning = bucket.versioning;
     if (versioning === undefined) return undefined;
     if (versioning.state === 'error') return unreadable('the versioning configuration', versioning);
@@ -69,6 +73,8 @@ export default defineCheck({
       const names = rules.map((rule, index) => (rule.id === undefined || rule.id === '' ? `#${index + 1}` : quote(rule.id)));
       return { status: 'fail', messageId: 'disabledWithLifecycle', data: { versioningNote, rules: names.join(', ') }, evidence };
     }
-    return { status: 'fail', messageId: 'disabled', data: { versioningNote }, evidence };
+    // Who can enable it, and how, is AWS's rule (the root user); a store has its own.
+    const messageId = context.account.s3Compatible === true ? 'disabledOffAws' : 'disabled';
+    return { status: 'fail', messageId, data: { versioningNote }, evidence };
   },
 });

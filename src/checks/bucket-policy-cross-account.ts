@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readBucketPolicy, UNPARSEABLE_MESSAGE, unparseable } from './lib/bucket-policy.ts';
+import { policyAccountId, readBucketPolicy, UNPARSEABLE_MESSAGE, unparseable } from './lib/bucket-policy.ts';
 import { defineCheck } from './lib/define-check.ts';
 import { unreadable } from './lib/unreadable.ts';
 import { statementName } from '../policy/evaluate.ts';
@@ -52,14 +52,14 @@ export default defineCheck({
     if (read.state === 'error') return unreadable('the bucket policy', read.error);
     if (read.state === 'invalid') return unparseable(read.error, 'which accounts it grants access to');
     if (read.state === 'absent') return { status: 'pass', messageId: 'noPolicy' };
-    const own = context.account.accountId;
+    const own = policyAccountId(context);
     const trusted = new Set([own, ...context.trustedAccounts, ...options.trustedAccounts]);
     const grants = accountGrants(read.policy, 'bucket');
     const untrusted = grants.filter((grant) => !trusted.has(grant.account));
     const evidence = { accounts: [...new Set(grants.map((grant) => grant.account))] };
     if (untrusted.length > 0) {
       const described = untrusted.map(
-        (g) => `${g.account === '*' ? 'any account' : g.account} (${g.via} in ${statementName(g.statement)})`,
+        (g) => `${g.account === '*' ? 'any account' : g.account === '' ? 'the default tenant' : g.account} (${g.via} in ${statementName(g.statement)})`,
       );
       return { status: 'fail', messageId: 'untrusted', data: { grants: [...new Set(described)].join('; ') }, evidence };
     }

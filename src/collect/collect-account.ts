@@ -46,7 +46,7 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
     const collectedAt = new Date().toISOString();
     const fromSts = options.accountId === undefined ? await getCallerIdentity(api, options.profile, options.endpoints.sts !== undefined) : undefined;
     const identifiedBySts = fromSts !== undefined;
-    const stated = options.accountId === undefined ? fromSts : { accountId: options.accountId, partition: 'aws' };
+    const stated: Identified | undefined = options.accountId === undefined ? fromSts : { accountId: options.accountId, partition: 'aws' };
     // Never rejects: a failure is recorded in the value.
     const readAccountPublicAccessBlock = (id: string) => (needs.has('accountPublicAccessBlock') ? getAccountPublicAccessBlock(api, id) : undefined);
     let accountPublicAccessBlock = stated === undefined ? undefined : readAccountPublicAccessBlock(stated.accountId);
@@ -62,7 +62,7 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
       else if (options.indexOnly?.includeBucket(bucket.name) === true) indexOnly.push(bucket);
       else if (options.listUnscanned === true) unscanned.push(bucket);
     }
-    const { accountId, partition } = stated ?? accountOfOwner(ownerId);
+    const { accountId, partition, policyAccountId } = stated ?? accountOfOwner(ownerId);
     // An endpoint that cannot name an AWS account through STS is no AWS (nor a full emulation of it).
     const s3Compatible = options.endpoints.s3 !== undefined && !identifiedBySts;
     accountPublicAccessBlock ??= readAccountPublicAccessBlock(accountId);
@@ -78,6 +78,7 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
         region: options.region,
         ...(publicAccessBlock === undefined ? {} : { publicAccessBlock }),
         ...(s3Compatible ? { s3Compatible } : {}),
+        ...(policyAccountId === undefined ? {} : { policyAccountId }),
       },
       collected: collectedKeys(needs),
     };
@@ -140,16 +141,24 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
   }
 }
 
+interface Identified {
+  readonly accountId: string;
+  readonly partition: string;
+  readonly policyAccountId?: string;
+}
+
 /**
  * An S3-compatible store without STS: its ListBuckets owner names the account. Ceph RGW's is a
  * user id ("tenant$user"), not 12 digits; it is reported as is rather than dressed up as an AWS
  * account id, which could collide with a real (trusted) account in the cross-account checks.
+ * RGW policies name users as arn:aws:iam::<tenant>:user/<name>: the tenant is the policy account.
  */
-function accountOfOwner(ownerId: string | undefined): { accountId: string; partition: string } {
+function accountOfOwner(ownerId: string | undefined): Identified {
   if (ownerId === undefined) {
     throw new UserError('Could not identify the account: STS GetCallerIdentity failed at the endpoint and ListBuckets named no owner; pass --account-id');
   }
-  return { accountId: ownerId, partition: 'aws' };
+  const tenant = ownerId.includes('$') ? ownerId.slice(0, ownerId.indexOf('$')) : '';
+  return { accountId: ownerId, partition: 'aws', policyAccountId: tenant };
 }
 
 function collectedKeys(needs: ReadonlySet<DataKey>): DataKey[] {

@@ -65,7 +65,7 @@ export function probePrincipals(policy: Policy, scope: BucketScope): ProbePrinci
   const probes: ProbePrincipal[] = [
     { label: 'anonymous requests', principal: { kind: 'anonymous' } },
     {
-      label: `principals of this account (${scope.accountId})`,
+      label: scope.accountId === '' ? 'principals of this account' : `principals of this account (${scope.accountId})`,
       principal: { kind: 'aws', arn: `arn:${scope.partition}:iam::${scope.accountId}:${PROBE_ROLE}`, account: scope.accountId },
     },
     {

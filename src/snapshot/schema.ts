@@ -179,6 +179,7 @@ export const headerSchema = z.strictObject({
     region: z.string().min(1),
     publicAccessBlock: observed(valueSchemas.publicAccessBlock).exactOptional(),
     s3Compatible: z.literal(true).exactOptional(),
+    policyAccountId: z.string().exactOptional(),
   }),
   collected: z.array(
     z.enum(DATA_KEYS),

@@ -245,6 +245,11 @@ export interface AccountState {
    * AWS-only guarantees (GetBucketPolicyStatus's verdict, RestrictPublicBuckets) are not assumed.
    */
   readonly s3Compatible?: true;
+  /**
+   * The account part that principals of this account carry in policy ARNs, when it is not
+   * `accountId`: on Ceph RGW the owner's tenant ("" for the default one: arn:aws:iam:::user/alice).
+   */
+  readonly policyAccountId?: string;
 }
 
 /**

@@ -22,6 +22,18 @@ runCheckTests(check, {
   ],
   fail: [
     {
+      name: 'off AWS the message does not send the user to the AWS root user',
+      account: { s3Compatible: true },
+      bucket: { versioning: present({ status: 'Enabled', mfaDelete: 'Disabled' }), lifecycle: noLifecycle },
+      expect: {
+        messageId: 'disabledOffAws',
+        message:
+          'MFA Delete is not enabled: deleting a version for good or suspending versioning needs no MFA code. On this ' +
+          'S3-compatible store the bucket owner enables it through the API with an MFA device the store knows (Ceph RGW: ' +
+          'one registered with radosgw-admin mfa create).',
+      },
+    },
+    {
       name: 'MFA Delete Disabled on a versioned bucket fails',
       bucket: { versioning: present({ status: 'Enabled', mfaDelete: 'Disabled' }), lifecycle: noLifecycle },
       expect: {

@@ -10,6 +10,17 @@ const strict = { minimumMode: 'COMPLIANCE', minimumDays: 90 };
 runCheckTests(check, {
   pass: [
     {
+      name: "off AWS COMPLIANCE passes without AWS's \"root included\" promise (Ceph RGW admins can purge locked versions)",
+      account: { s3Compatible: true },
+      bucket: { objectLock: locked({ mode: 'COMPLIANCE', days: 30 }) },
+      expect: {
+        messageId: 'complianceOffAws',
+        message:
+          'Default retention is COMPLIANCE for 30 days: no S3 request can delete or overwrite a new object version before it ' +
+          "expires, though this S3-compatible store's administrators may still remove it (Ceph RGW: radosgw-admin bucket rm --purge-objects).",
+      },
+    },
+    {
       name: 'COMPLIANCE with Days passes and states mode and period',
       bucket: { objectLock: locked({ mode: 'COMPLIANCE', days: 30 }) },
       expect: {

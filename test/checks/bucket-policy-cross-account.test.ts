@@ -26,6 +26,12 @@ runCheckTests(check, {
       expect: { messageId: 'noGrants', message: 'The bucket policy grants nothing to other accounts.' },
     },
     {
+      name: "on Ceph RGW the owner's tenant is the policy account: a user of the same (default) tenant is no other account",
+      account: { accountId: 'rgw-auditor', policyAccountId: '', s3Compatible: true },
+      bucket: { policy: bucketPolicy(share({ AWS: 'arn:aws:iam:::user/alice' })) },
+      expect: { messageId: 'noGrants', message: 'The bucket policy grants nothing to other accounts.' },
+    },
+    {
       name: 'an account listed in the check option is trusted',
       bucket: { policy: bucketPolicy(share({ AWS: '111122223333' })) },
       options: { trustedAccounts: ['111122223333'] },
@@ -47,6 +53,15 @@ runCheckTests(check, {
     },
   ],
   fail: [
+    {
+      name: 'on Ceph RGW a user of the default tenant is foreign to a tenanted owner, and named as such',
+      account: { accountId: 'acme$auditor', policyAccountId: 'acme', s3Compatible: true },
+      bucket: { policy: bucketPolicy(share({ AWS: 'arn:aws:iam:::user/alice' })) },
+      expect: {
+        messageId: 'untrusted',
+        message: 'The bucket policy grants access to accounts not listed as trusted: the default tenant (arn:aws:iam:::user/alice in "Share").',
+      },
+    },
     {
       name: 'a role of an untrusted account fails and is named with its statement',
       bucket: { policy: bucketPolicy(share({ AWS: 'arn:aws:iam::111122223333:role/partner' })) },

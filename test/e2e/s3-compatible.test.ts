@@ -21,6 +21,7 @@ const CHECKS = [
   'bucket-access-logging',
   'bucket-acls-disabled',
   'bucket-default-encryption',
+  'bucket-policy-cross-account',
   'bucket-policy-public',
   'bucket-public-access-block',
   'bucket-versioning',
@@ -98,6 +99,7 @@ describe('s3-audit scan against an S3-compatible store (Ceph RGW answers, built 
       `site bucket-access-logging unknown: ${NOT_SUPPORTED.logging}`,
       `site bucket-acls-disabled unknown: ${NOT_SUPPORTED.ownership}`,
       `site bucket-default-encryption unknown: ${NOT_SUPPORTED.encryption}`,
+      'site bucket-policy-cross-account fail: The bucket policy grants access to accounts not listed as trusted: any account (Principal "*" in "PublicRead").',
       'site bucket-policy-public fail: The bucket policy is public ("PublicRead" allows s3:GetObject to Principal "*" with no ' +
         'condition that pins the caller to fixed values), and RestrictPublicBuckets (on at the bucket level) is not relied on ' +
         'to neutralize it: this S3-compatible endpoint is not AWS and need not enforce it (Ceph RGW does not).',
@@ -108,6 +110,8 @@ describe('s3-audit scan against an S3-compatible store (Ceph RGW answers, built 
       `team bucket-access-logging unknown: ${NOT_SUPPORTED.logging}`,
       `team bucket-acls-disabled unknown: ${NOT_SUPPORTED.ownership}`,
       `team bucket-default-encryption unknown: ${NOT_SUPPORTED.encryption}`,
+      // alice is a user of the owner's (default) tenant: no other account.
+      'team bucket-policy-cross-account pass: The bucket policy grants nothing to other accounts.',
       'team bucket-policy-public pass: The bucket policy grants access only to fixed principals, networks or accounts; this ' +
         "endpoint's GetBucketPolicyStatus says public, but it is not AWS's verdict off AWS, so s3-audit's evaluation decides.",
       // The store has no account level: only the bucket's own flags count, and it has none set.

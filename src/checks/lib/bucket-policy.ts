@@ -48,8 +48,13 @@ export function sourceNote(
   return '';
 }
 
+/** The account id that principals of this account carry in policy ARNs (AccountState.policyAccountId). */
+export function policyAccountId(context: AccountContext): string {
+  return context.account.policyAccountId ?? context.account.accountId;
+}
+
 export function bucketScope(bucket: BucketState, context: AccountContext): BucketScope {
-  return { partition: context.account.partition, accountId: context.account.accountId, bucket: bucket.name };
+  return { partition: context.account.partition, accountId: policyAccountId(context), bucket: bucket.name };
 }
 
 /** The message every policy check declares for a policy that does not parse. */
