@@ -105,7 +105,9 @@ const ALL_FOUR_OFF =
   'Block Public Access is not in effect for BlockPublicAcls (new public ACLs can be set), IgnorePublicAcls (public ACLs take effect), ' +
   'BlockPublicPolicy (a public bucket policy can be attached) and RestrictPublicBuckets (public bucket policies grant access to anyone): ' +
   'off at the account level (not supported by this endpoint) and at the bucket level.';
-const MFA_DELETE_HOW = "Only the root user can enable it, with the root user's MFA device, through the API or CLI (not the console).";
+const MFA_DELETE_HOW =
+  'On this S3-compatible store the bucket owner enables it through the API with an MFA device the store knows ' +
+  '(Ceph RGW: one registered with radosgw-admin mfa create).';
 const DENIED = (operation: string) => `${operation} failed with AccessDenied (HTTP 403 without error details).`;
 
 const VERDICTS: readonly VerdictCase[] = [
@@ -400,7 +402,7 @@ const VERDICTS: readonly VerdictCase[] = [
     message: 'Versioning is Suspended: new writes no longer keep prior versions, so overwrites and deletes are permanent.',
   },
   {
-    behaviour: 'MFA Delete off on a suspended bucket fails, naming the suspension',
+    behaviour: "MFA Delete off on a suspended bucket fails, naming the suspension and the store's way to enable it",
     scan: 'plainHttp',
     resource: 'versioning-suspended',
     check: 'bucket-mfa-delete',
@@ -428,12 +430,14 @@ const VERDICTS: readonly VerdictCase[] = [
       '(option minimumMode: COMPLIANCE requires more).',
   },
   {
-    behaviour: 'a 30-day COMPLIANCE default retention passes',
+    behaviour: "a 30-day COMPLIANCE default retention passes, and the store administrator's way around it is named",
     scan: 'plainHttp',
     resource: 'lock-compliance',
     check: 'bucket-object-lock-retention',
     status: 'pass',
-    message: 'Default retention is COMPLIANCE for 30 days: no one, root included, can delete or overwrite a new object version before it expires.',
+    message:
+      'Default retention is COMPLIANCE for 30 days: no S3 request can delete or overwrite a new object version before it expires, ' +
+      "though this S3-compatible store's administrators may still remove it (Ceph RGW: radosgw-admin bucket rm --purge-objects).",
   },
   {
     behaviour: 'Object Lock without default retention fails the retention check',
