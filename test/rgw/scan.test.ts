@@ -255,6 +255,24 @@ const VERDICTS: readonly VerdictCase[] = [
     message: 'The bucket policy grants access to accounts not listed as trusted: 111122223333 (arn:aws:iam::111122223333:root in "PartnerRead").',
   },
   {
+    behaviour: 'an Allow to a user of the same RGW tenant is not public',
+    scan: 'plainHttp',
+    resource: 'same-tenant-policy',
+    check: 'bucket-policy-public',
+    status: 'pass',
+    message:
+      "The bucket policy grants access only to fixed principals, networks or accounts; this endpoint's GetBucketPolicyStatus says " +
+      "public, but it is not AWS's verdict off AWS, so s3-audit's evaluation decides.",
+  },
+  {
+    behaviour: 'an Allow to a user of the same RGW tenant is not cross-account',
+    scan: 'plainHttp',
+    resource: 'same-tenant-policy',
+    check: 'bucket-policy-cross-account',
+    status: 'pass',
+    message: 'The bucket policy grants nothing to other accounts.',
+  },
+  {
     behaviour: 'RestrictPublicBuckets does not neutralize a public policy off AWS (RGW does not enforce it)',
     scan: 'plainHttp',
     resource: 'restrict-public-buckets',

@@ -98,6 +98,17 @@ export const SUITE_BUCKETS = {
         Resource: `arn:aws:s3:::${bucket}/*`,
       }).then(() => undefined),
   },
+  'same-tenant-policy': {
+    situation: "an unconditioned Allow to another user of the owner's (empty) RGW tenant: not public, not cross-account",
+    configure: (bucket, { http }) =>
+      putPolicy(http, bucket, {
+        Sid: 'ReaderRead',
+        Effect: 'Allow',
+        Principal: { AWS: 'arn:aws:iam:::user/reader' },
+        Action: 's3:GetObject',
+        Resource: `arn:aws:s3:::${bucket}/*`,
+      }).then(() => undefined),
+  },
   'restrict-public-buckets': {
     situation: 'a public policy with RestrictPublicBuckets on, which RGW 16 does not enforce',
     configure: async (bucket, { http }) => {
