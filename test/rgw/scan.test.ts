@@ -43,12 +43,15 @@ const UNSUPPORTED_BY_RGW = [
   'multi-region-access-point-public-access-block',
 ];
 
+/** The suite's three runs of the CLI: every bucket over HTTP, one over HTTPS, the locked-out one alone. */
+type ScanName = 'plainHttp' | 'https' | 'lockedOut';
+
 interface Scan {
   readonly code: number | null;
   readonly report: Report;
 }
 
-const scans = new Map<'plainHttp' | 'https' | 'lockedOut', Scan>();
+const scans = new Map<ScanName, Scan>();
 let fixture: SuiteFixture | undefined;
 
 function suite(): SuiteFixture {
@@ -56,7 +59,7 @@ function suite(): SuiteFixture {
   return fixture;
 }
 
-function scanOf(name: 'plainHttp' | 'https' | 'lockedOut'): Scan {
+function scanOf(name: ScanName): Scan {
   const scan = scans.get(name);
   if (scan === undefined) throw new Error(`the ${name} scan did not run`);
   return scan;
@@ -88,7 +91,7 @@ afterAll(() => {
 interface VerdictCase {
   /** The behaviour the row pins. */
   readonly behaviour: string;
-  readonly scan: 'plainHttp' | 'https' | 'lockedOut';
+  readonly scan: ScanName;
   /** A suite bucket, or the account-level resources: the account, and `*` for the access-point kinds. */
   readonly resource: SuiteBucketName | 'account' | 'access points';
   readonly check: string;
