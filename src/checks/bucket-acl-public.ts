@@ -1,3 +1,4 @@
+import { isNotSupportedByEndpoint } from '../snapshot/observed.ts';
 import type { AclGrant } from '../snapshot/types.ts';
 import { defineCheck } from './lib/define-check.ts';
 import { effectiveFlag, unreadableLevel } from './lib/effective-public-access-block.ts';
@@ -5,11 +6,16 @@ import { formatList } from './lib/format-list.ts';
 import { unreadable } from './lib/unreadable.ts';
 import { BUCKET_OWNER_ENFORCED } from './lib/remediation-snippets.ts';
 
+const AUTHENTICATED_USERS = 'http://acs.amazonaws.com/groups/global/AuthenticatedUsers';
+
 /** The two predefined groups S3 counts as public, and who they are. */
 const PUBLIC_GROUPS: Readonly<Record<string, string>> = {
   'http://acs.amazonaws.com/groups/global/AllUsers': 'AllUsers (anyone on the internet)',
-  'http://acs.amazonaws.com/groups/global/AuthenticatedUsers': 'AuthenticatedUsers (any AWS account)',
+  [AUTHENTICATED_USERS]: 'AuthenticatedUsers (any AWS account)',
 };
+
+/** On an S3-compatible store the group means its own users, not AWS accounts. */
+const STORE_AUTHENTICATED_USERS = 'AuthenticatedUsers (any user of this store)';
 
 /** What each bucket ACL permission lets the grantee do. */
 const PERMISSION_EFFECTS: Readonly<Record<string, string>> = {
@@ -20,8 +26,9 @@ const PERMISSION_EFFECTS: Readonly<Record<string, string>> = {
   FULL_CONTROL: 'all of list, write, read and rewrite the ACL',
 };
 
-function publicGroup(grant: AclGrant): string | undefined {
-  return grant.uri === undefined ? undefined : PUBLIC_GROUPS[grant.uri];
+function publicGroup(grant: AclGrant, offAws: boolean): string | undefined {
+  if (grant.uri === undefined) return undefined;
+  return offAws && grant.uri === AUTHENTICATED_USERS ? STORE_AUTHENTICATED_USERS : PUBLIC_GROUPS[grant.uri];
 }
 
 function describeGrant(grant: AclGrant, group: string): string {
@@ -63,6 +70,9 @@ export default defineCheck({
     noPublicGrant: 'The bucket ACL grants nothing to AllUsers or AuthenticatedUsers ({{grants}} grant(s) checked).',
     ignored: 'The bucket ACL grants {{grants}}, but IgnorePublicAcls is in effect from {{source}}, so S3 ignores these grants.',
     publicGrant: 'The bucket ACL grants {{grants}}, and IgnorePublicAcls is off at the account and the bucket level.',
+    publicGrantNoAccountLevel:
+      'The bucket ACL grants {{grants}}, and IgnorePublicAcls is off at the bucket level (the account level is not ' +
+      'supported by this endpoint).',
   },
   evaluate(bucket, context) {
     const { acl } = bucket;
@@ -72,7 +82,7 @@ export default defineCheck({
     if (acl.state === 'error') return unreadable('the bucket ACL', acl);
     const grants = acl.state === 'present' ? acl.value.grants : [];
     const publicGrants = grants.flatMap((grant) => {
-      const group = publicGroup(grant);
+      const group = publicGroup(grant, context.account.s3Compatible === true);
       return group === undefined ? [] : [describeGrant(grant, group)];
     });
     if (publicGrants.length === 0) return { status: 'pass', messageId: 'noPublicGrant', data: { grants: grants.length } };
@@ -81,7 +91,9 @@ export default defineCheck({
     const ignore = effectiveFlag('ignorePublicAcls', accountLevel, bucketLevel);
     if (ignore === 'unknown') return unreadableLevel(accountLevel, bucketLevel);
     const data = { grants: formatList(publicGrants) };
-    if (ignore === 'off') return { status: 'fail', messageId: 'publicGrant', data, evidence };
+    if (ignore === 'off') {
+      return { status: 'fail', messageId: isNotSupportedByEndpoint(accountLevel) ? 'publicGrantNoAccountLevel' : 'publicGrant', data, evidence };
+    }
     const source = ignore === 'both' ? 'the account and the bucket' : `the ${ignore}`;
     return { status: 'pass', messageId: 'ignored', data: { ...data, source }, evidence };
   },

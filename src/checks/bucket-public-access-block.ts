@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOT_SUPPORTED_BY_ENDPOINT, type Observed } from '../snapshot/observed.ts';
+import { isNotSupportedByEndpoint, type Observed } from '../snapshot/observed.ts';
 import type { PublicAccessBlock } from '../snapshot/types.ts';
 import { matchingGlob } from './lib/bucket-globs.ts';
 import { defineCheck } from './lib/define-check.ts';
@@ -24,7 +24,7 @@ const SOURCE_NAMES: Readonly<Record<'account' | 'bucket' | 'both', string>> = {
 };
 
 function levelNote(level: Observed<PublicAccessBlock>): string {
-  if (level.state === 'error' && level.code === NOT_SUPPORTED_BY_ENDPOINT) return ' (not supported by this endpoint)';
+  if (isNotSupportedByEndpoint(level)) return ' (not supported by this endpoint)';
   return level.state === 'absent' ? ' (no configuration)' : '';
 }
 
@@ -76,7 +76,9 @@ export default defineCheck({
     restrictNotEnforced:
       'RestrictPublicBuckets is on at {{level}} but not relied on: this S3-compatible endpoint need not enforce it ' +
       '(Ceph RGW does not), so a public bucket policy still grants access to anyone. In effect: {{sources}}.',
-    flagsOff: 'Block Public Access is not in effect for {{flags}}: off at the account level{{accountNote}} and at the bucket level{{bucketNote}}.',
+    flagsOff:
+      'Block Public Access is not in effect for {{flags}}: off at the account level{{accountNote}} and at the bucket ' +
+      'level{{bucketNote}}.{{restrictNote}}',
   },
   options: { schema: optionsSchema, defaults: { publicBuckets: [] } },
   evaluate(bucket, context, options) {
@@ -89,22 +91,31 @@ export default defineCheck({
     const evidence = { flags: sources, ...(glob === undefined ? {} : { publicBucketsGlob: glob }) };
 
     const off = required.filter((flag) => sources[flag] === 'off');
+    // Off AWS, RestrictPublicBuckets is not relied on (Ceph RGW stores it but does not enforce it).
+    const restrict = sources.restrictPublicBuckets;
+    const restrictUnenforced =
+      context.account.s3Compatible === true && required.includes('restrictPublicBuckets') && restrict !== 'off' && restrict !== 'unknown'
+        ? SOURCE_NAMES[restrict]
+        : undefined;
     if (off.length > 0) {
+      const restrictNote =
+        restrictUnenforced === undefined
+          ? ''
+          : ` RestrictPublicBuckets is on at ${restrictUnenforced} but not relied on: this S3-compatible endpoint need not enforce it (Ceph RGW does not).`;
       return {
         status: 'fail',
         messageId: 'flagsOff',
-        data: { flags: describeOffFlags(off), accountNote: levelNote(accountLevel), bucketNote: levelNote(bucketLevel) },
+        data: { flags: describeOffFlags(off), accountNote: levelNote(accountLevel), bucketNote: levelNote(bucketLevel), restrictNote },
         evidence,
       };
     }
     if (required.some((flag) => sources[flag] === 'unknown')) return unreadableLevel(accountLevel, bucketLevel);
-    const restrict = sources.restrictPublicBuckets;
-    if (context.account.s3Compatible === true && required.includes('restrictPublicBuckets') && restrict !== 'off' && restrict !== 'unknown') {
+    if (restrictUnenforced !== undefined) {
       const enforced = PUBLIC_ACCESS_BLOCK_FLAGS.filter((flag) => flag !== 'restrictPublicBuckets');
       return {
         status: 'fail',
         messageId: 'restrictNotEnforced',
-        data: { level: SOURCE_NAMES[restrict], sources: describeSources(enforced, sources, SOURCE_NAMES) },
+        data: { level: restrictUnenforced, sources: describeSources(enforced, sources, SOURCE_NAMES) },
         evidence,
       };
     }

@@ -44,7 +44,9 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
   const needs = withRequirements(options.needs);
   try {
     const collectedAt = new Date().toISOString();
-    const fromSts = options.accountId === undefined ? await getCallerIdentity(api, options.profile, options.endpoints.sts !== undefined) : undefined;
+    // --account-id, else STS; undefined when an S3-compatible store has no STS: ListBuckets names the owner.
+    const fromSts =
+      options.accountId === undefined ? await getCallerIdentity(api, options.profile, options.endpoints.sts !== undefined) : undefined;
     const identifiedBySts = fromSts !== undefined;
     const stated: Identified | undefined = options.accountId === undefined ? fromSts : { accountId: options.accountId, partition: 'aws' };
     // Never rejects: a failure is recorded in the value.

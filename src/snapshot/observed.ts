@@ -28,3 +28,8 @@ export function absent(code?: string): Observed<never> {
 export function observedError(operation: string, code: string, message: string): Observed<never> {
   return { state: 'error', operation, code, message };
 }
+
+/** Whether the value could not be read because the endpoint does not implement the read. */
+export function isNotSupportedByEndpoint(observed: Observed<unknown> | undefined): boolean {
+  return observed?.state === 'error' && observed.code === NOT_SUPPORTED_BY_ENDPOINT;
+}

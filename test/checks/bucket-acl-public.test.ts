@@ -59,6 +59,17 @@ runCheckTests(check, {
   ],
   fail: [
     {
+      name: 'on an S3-compatible store without an account level, AuthenticatedUsers means its users and only the bucket level counts',
+      account: { publicAccessBlock: observedError('GetPublicAccessBlock', 'NotSupportedByEndpoint', 'no S3 Control'), s3Compatible: true },
+      bucket: { acl: acl(ownerFull, authenticatedUsers('READ')), publicAccessBlock: present(allOff) },
+      expect: {
+        messageId: 'publicGrantNoAccountLevel',
+        message:
+          'The bucket ACL grants READ (list the objects) to AuthenticatedUsers (any user of this store), and IgnorePublicAcls ' +
+          'is off at the bucket level (the account level is not supported by this endpoint).',
+      },
+    },
+    {
       name: 'AllUsers READ and AuthenticatedUsers WRITE both named with what they allow',
       account: nothingAtAccount,
       bucket: { acl: acl(ownerFull, allUsers('READ'), authenticatedUsers('WRITE')), publicAccessBlock: noConfiguration },

@@ -72,6 +72,19 @@ runCheckTests(check, {
   ],
   fail: [
     {
+      name: 'off AWS, with other flags off, RestrictPublicBuckets on is said to be not relied on either',
+      account: { publicAccessBlock: observedError('GetPublicAccessBlock', 'NotSupportedByEndpoint', 'no S3 Control'), s3Compatible: true },
+      bucket: { publicAccessBlock: present({ ...allOff, restrictPublicBuckets: true }) },
+      expect: {
+        messageId: 'flagsOff',
+        message:
+          'Block Public Access is not in effect for BlockPublicAcls (new public ACLs can be set), IgnorePublicAcls (public ' +
+          'ACLs take effect) and BlockPublicPolicy (a public bucket policy can be attached): off at the account level (not ' +
+          'supported by this endpoint) and at the bucket level. RestrictPublicBuckets is on at the bucket but not relied on: ' +
+          'this S3-compatible endpoint need not enforce it (Ceph RGW does not).',
+      },
+    },
+    {
       name: 'off AWS RestrictPublicBuckets is not relied on (Ceph RGW stores it but does not enforce it)',
       account: { publicAccessBlock: observedError('GetPublicAccessBlock', 'NotSupportedByEndpoint', 'no S3 Control'), s3Compatible: true },
       bucket: { publicAccessBlock: present(allOn) },

@@ -1,4 +1,4 @@
-import { NOT_SUPPORTED_BY_ENDPOINT, type Observed } from '../../snapshot/observed.ts';
+import { isNotSupportedByEndpoint, type Observed } from '../../snapshot/observed.ts';
 import type { PublicAccessBlock } from '../../snapshot/types.ts';
 import { formatList } from './format-list.ts';
 import type { Verdict } from '../types.ts';
@@ -25,7 +25,7 @@ export type FlagSource = 'account' | 'bucket' | 'both' | 'off' | 'unknown';
 
 function flagAt(level: Observed<PublicAccessBlock> | undefined, flag: PublicAccessBlockFlag): boolean | undefined {
   // A level the endpoint does not implement (an S3-compatible store without S3 Control) blocks nothing.
-  if (level?.state === 'error' && level.code === NOT_SUPPORTED_BY_ENDPOINT) return false;
+  if (isNotSupportedByEndpoint(level)) return false;
   if (level === undefined || level.state === 'error') return undefined;
   return level.state === 'present' && level.value[flag];
 }

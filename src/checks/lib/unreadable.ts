@@ -1,4 +1,4 @@
-import { NOT_SUPPORTED_BY_ENDPOINT, type ObservedError } from '../../snapshot/observed.ts';
+import { isNotSupportedByEndpoint, type ObservedError } from '../../snapshot/observed.ts';
 import type { Verdict } from '../types.ts';
 
 /**
@@ -7,5 +7,5 @@ import type { Verdict } from '../types.ts';
  */
 export function unreadable(what: string, error: ObservedError): Verdict<'unreadable' | 'notSupported'> {
   const data = { what, operation: error.operation, code: error.code, detail: error.message };
-  return { status: 'unknown', messageId: error.code === NOT_SUPPORTED_BY_ENDPOINT ? 'notSupported' : 'unreadable', data };
+  return { status: 'unknown', messageId: isNotSupportedByEndpoint(error) ? 'notSupported' : 'unreadable', data };
 }
