@@ -342,18 +342,18 @@ const VERDICTS: readonly VerdictCase[] = [
     check: 'bucket-acl-public',
     status: 'fail',
     message:
-      'The bucket ACL grants READ (list the objects) to AllUsers (anyone on the internet), and IgnorePublicAcls is off at the account ' +
-      'and the bucket level.',
+      'The bucket ACL grants READ (list the objects) to AllUsers (anyone on the internet), and IgnorePublicAcls is off at the bucket ' +
+      'level (the account level is not supported by this endpoint).',
   },
   {
-    behaviour: 'an authenticated-read ACL grants READ to AuthenticatedUsers',
+    behaviour: 'an authenticated-read ACL grants READ to AuthenticatedUsers, any user of the store',
     scan: 'plainHttp',
     resource: 'acl-authenticated-users',
     check: 'bucket-acl-public',
     status: 'fail',
     message:
-      'The bucket ACL grants READ (list the objects) to AuthenticatedUsers (any AWS account), and IgnorePublicAcls is off at the ' +
-      'account and the bucket level.',
+      'The bucket ACL grants READ (list the objects) to AuthenticatedUsers (any user of this store), and IgnorePublicAcls is off at ' +
+      'the bucket level (the account level is not supported by this endpoint).',
   },
   {
     behaviour: 'IgnorePublicAcls at the bucket neutralizes a public ACL',
@@ -387,14 +387,16 @@ const VERDICTS: readonly VerdictCase[] = [
       'not), so a public bucket policy still grants access to anyone. In effect: BlockPublicAcls, IgnorePublicAcls, BlockPublicPolicy from the bucket.',
   },
   {
-    behaviour: 'RestrictPublicBuckets alone: the three flags that are off are named',
+    behaviour: 'RestrictPublicBuckets alone: the three flags that are off are named, and RestrictPublicBuckets is not relied on',
     scan: 'plainHttp',
     resource: 'restrict-public-buckets',
     check: 'bucket-public-access-block',
     status: 'fail',
     message:
       'Block Public Access is not in effect for BlockPublicAcls (new public ACLs can be set), IgnorePublicAcls (public ACLs take effect) ' +
-      'and BlockPublicPolicy (a public bucket policy can be attached): off at the account level (not supported by this endpoint) and at the bucket level.',
+      'and BlockPublicPolicy (a public bucket policy can be attached): off at the account level (not supported by this endpoint) and ' +
+      'at the bucket level. RestrictPublicBuckets is on at the bucket but not relied on: this S3-compatible endpoint need not enforce ' +
+      'it (Ceph RGW does not).',
   },
 
   // Versioning and MFA Delete (enabled with a real TOTP code).
