@@ -193,7 +193,7 @@ async function runCli(endpoint: Endpoint, workers: number, saveSnapshot: boolean
 async function runBare(endpoint: Endpoint, operations: readonly string[]): Promise<Run> {
   endpoint.reset();
   const before = await endpoint.command('counts');
-  const usage = await measure(['--import', 'tsx', join(root, 'scripts', 'bench', 'bare-loop.ts'), endpoint.url, String(concurrency), operations.join(',')]);
+  const usage = await measure([join(root, 'scripts', 'bench', 'bare-loop.js'), endpoint.url, String(concurrency), operations.join(',')]);
   if (usage.exitCode !== 0) throw new Error(`bare loop exited ${String(usage.exitCode)}`);
   const after = await endpoint.command('counts');
   return { label: 'bare SDK loop', workers: 1, calls: sum(after.counts), usage, endpointCpuMs: after.cpuMs - before.cpuMs };

@@ -9,8 +9,10 @@ const throttled = new WeakSet<object>();
  * Throttling, 429): those fail at once and Api.call retries them after a backoff *outside* the
  * concurrency limit. The SDK would sleep inside the call — about half a second on average after
  * a first SlowDown — holding one of the scan's call slots idle all the while.
+ * Once `closed` says the clients were closed (Ctrl-C closes their sockets under the calls in
+ * flight), nothing is retried.
  */
-export function slotFreeingRetryStrategy(maxAttempts: number): RetryStrategyV2 {
+export function slotFreeingRetryStrategy(maxAttempts: number, closed: () => boolean = () => false): RetryStrategyV2 {
   const standard = new StandardRetryStrategy(maxAttempts);
   // The SDK hands back the tokens this strategy made: the standard strategy's own.
   const strategy = {
@@ -19,6 +21,7 @@ export function slotFreeingRetryStrategy(maxAttempts: number): RetryStrategyV2 {
       return standard.acquireInitialRetryToken(scope);
     },
     refreshRetryTokenForRetry(token: StandardRetryToken, info: RetryErrorInfo): Promise<RetryToken> {
+      if (closed()) return Promise.reject(info.error ?? new Error('the clients were closed'));
       if (info.errorType === 'THROTTLING' && info.error !== undefined) {
         throttled.add(info.error);
         return Promise.reject(info.error);

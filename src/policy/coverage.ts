@@ -1,5 +1,5 @@
 import { conditionHolds } from './conditions.ts';
-import { principalKeys, scopeMatches } from './evaluate.ts';
+import { principalKeys } from './evaluate.ts';
 import { ALWAYS_PRESENT_KEYS, keyName, PRINCIPAL_KEYS } from './keys.ts';
 import { actionMatches, arnMatches, notPrincipalEntryMatches, principalMatches, resourceMatches } from './match.ts';
 import type { Condition, Policy, RequestPrincipal, Statement } from './types.ts';
@@ -170,20 +170,44 @@ function questionContext(policy: Policy, question: DenyQuestion): QuestionContex
   return { isFree, candidates: candidateMap, escapeFrom, isTargeting };
 }
 
-function probeGap(policy: Policy, question: DenyQuestion, shared: QuestionContext, principal: ProbePrincipal, target: ProbeTarget): ProbeResult {
-  const { isFree, escapeFrom } = shared;
+/** One probe principal with what every probe of it shares: its condition keys and the Deny statements that can apply to it. */
+interface PrincipalProbes {
+  readonly principal: ProbePrincipal;
+  /** The keys AWS derives from the principal, with the question's fixed keys. */
+  readonly base: Map<string, readonly string[]>;
+  /** Deny statements naming the principal whose conditions on fixed keys hold. */
+  readonly denies: readonly Statement[];
+}
+
+function principalProbes(policy: Policy, question: DenyQuestion, shared: QuestionContext, principal: ProbePrincipal): PrincipalProbes {
+  const { isFree } = shared;
   const base = principalKeys(principal.principal);
   for (const [key, value] of Object.entries(question.fixed)) {
     if (value === undefined) base.delete(key);
     else base.set(key, value);
   }
-  const request = { principal: principal.principal, action: target.action, resource: target.resource };
-  const denying = policy.statements.filter(
+  const denies = policy.statements.filter(
     (statement) =>
       statement.effect === 'Deny' &&
-      scopeMatches(statement, request) &&
+      principalMatches(statement.principal, principal.principal) &&
       statement.conditions.every((condition) => isFree(condition.key) || conditionHolds(condition, base)),
   );
+  return { principal, base, denies };
+}
+
+/** The Deny statements whose Action and Resource cover the target, whoever asks. */
+function targetDenies(policy: Policy, target: ProbeTarget): ReadonlySet<Statement> {
+  return new Set(
+    policy.statements.filter(
+      (statement) => statement.effect === 'Deny' && actionMatches(statement.action, target.action) && resourceMatches(statement.resource, target.resource),
+    ),
+  );
+}
+
+function probeGap(shared: QuestionContext, probes: PrincipalProbes, target: ProbeTarget, covering: ReadonlySet<Statement>): ProbeResult {
+  const { isFree, escapeFrom } = shared;
+  const { principal, base } = probes;
+  const denying = probes.denies.filter((statement) => covering.has(statement));
   if (denying.length === 0) return { gap: { principal, target }, denying, deciding: [] };
   // Escaping only Deny statements that are not about the question is a gap of scope, not of a key value.
   const escaped = (escape: Assignment): Gap => (denying.some(shared.isTargeting) ? { principal, target, escape } : { principal, target });
@@ -211,19 +235,25 @@ function probeGap(policy: Policy, question: DenyQuestion, shared: QuestionContex
   return { denying, deciding: denying };
 }
 
-/** Answers a DenyQuestion by evaluating every probe request against the normalized policy. */
+/**
+ * Answers a DenyQuestion by evaluating every probe request against the normalized policy. A
+ * statement applies to a probe when it names the principal (with its conditions on fixed keys)
+ * and covers the target: each half is worked out once per principal and once per target.
+ */
 export function denyCoverage(policy: Policy, question: DenyQuestion): Coverage {
   const gaps: Gap[] = [];
   const denying = new Set<Statement>();
   const deciding = new Set<Statement>();
   const shared = questionContext(policy, question);
+  const covering = question.targets.map((target) => targetDenies(policy, target));
   for (const principal of question.principals) {
-    for (const target of question.targets) {
-      const result = probeGap(policy, question, shared, principal, target);
+    const probes = principalProbes(policy, question, shared, principal);
+    question.targets.forEach((target, at) => {
+      const result = probeGap(shared, probes, target, covering[at] ?? new Set());
       for (const statement of result.denying) denying.add(statement);
       for (const statement of result.deciding) deciding.add(statement);
       if (result.gap !== undefined) gaps.push(result.gap);
-    }
+    });
   }
   return {
     covered: gaps.length === 0,

@@ -1,25 +1,82 @@
 import type { PatternElement, PrincipalElement, PrincipalEntry, RequestPrincipal } from './types.ts';
 
+const STAR = 0x2a;
+const QUESTION = 0x3f;
+
+/** Upper-case ASCII letters read as lower case; every other code unit as itself. */
+function foldAscii(code: number): number {
+  return code >= 0x41 && code <= 0x5a ? code + 0x20 : code;
+}
+
+function isAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
+}
+
+/**
+ * `pattern[ps, pe)` against `value[vs, ve)`, code unit by code unit, without allocating: a policy
+ * check asks this thousands of times per bucket. On a mismatch after a `*`, the star takes one
+ * more code unit and matching resumes; the last star is the only one that needs revisiting.
+ */
+function globMatch(pattern: string, ps: number, pe: number, value: string, vs: number, ve: number, fold: boolean): boolean {
+  let p = ps;
+  let v = vs;
+  let star = -1;
+  let resume = vs;
+  while (v < ve) {
+    if (p < pe) {
+      const code = pattern.charCodeAt(p);
+      if (code === STAR) {
+        star = p;
+        p += 1;
+        resume = v;
+        continue;
+      }
+      const other = value.charCodeAt(v);
+      if (code === QUESTION || code === other || (fold && foldAscii(code) === foldAscii(other))) {
+        p += 1;
+        v += 1;
+        continue;
+      }
+    }
+    if (star === -1) return false;
+    p = star + 1;
+    resume += 1;
+    v = resume;
+  }
+  while (p < pe && pattern.charCodeAt(p) === STAR) p += 1;
+  return p === pe;
+}
+
 const REGEX_LIMIT = 2048;
 const regexCache = new Map<string, RegExp>();
 
-/** IAM wildcards: `*` is any run of characters (including `/` and `:`), `?` is one character. */
-export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
-  if (!pattern.includes('*') && !pattern.includes('?')) {
-    return ignoreCase ? pattern.toLowerCase() === value.toLowerCase() : pattern === value;
-  }
-  const cacheKey = `${ignoreCase ? 'i' : 's'}${pattern}`;
-  let regex = regexCache.get(cacheKey);
+/** Case-insensitive matching beyond ASCII, as JavaScript folds case: rare enough for a regex. */
+function unicodeFoldMatch(pattern: string, value: string): boolean {
+  if (!hasWildcard(pattern)) return pattern.toLowerCase() === value.toLowerCase();
+  let regex = regexCache.get(pattern);
   if (regex === undefined) {
     const source = pattern
       .split('')
       .map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\/-]/g, '\\$&')))
       .join('');
-    regex = new RegExp(`^${source}$`, ignoreCase ? 'is' : 's');
+    regex = new RegExp(`^${source}$`, 'is');
     if (regexCache.size >= REGEX_LIMIT) regexCache.clear();
-    regexCache.set(cacheKey, regex);
+    regexCache.set(pattern, regex);
   }
   return regex.test(value);
+}
+
+function rangeMatch(pattern: string, ps: number, pe: number, value: string, vs: number, ve: number, ignoreCase: boolean): boolean {
+  if (ignoreCase && !(isAscii(pattern, ps, pe) && isAscii(value, vs, ve))) {
+    return unicodeFoldMatch(pattern.slice(ps, pe), value.slice(vs, ve));
+  }
+  return globMatch(pattern, ps, pe, value, vs, ve, ignoreCase);
+}
+
+/** IAM wildcards: `*` is any run of characters (including `/` and `:`), `?` is one character. */
+export function wildcardMatch(pattern: string, value: string, ignoreCase = false): boolean {
+  return rangeMatch(pattern, 0, pattern.length, value, 0, value.length, ignoreCase);
 }
 
 export function hasWildcard(value: string): boolean {
@@ -32,14 +89,14 @@ export function actionMatches(element: PatternElement, action: string): boolean 
   return element.not ? !listed : listed;
 }
 
-/** Splits an ARN after its fifth colon: `arn:partition:service:region:account` and the resource part. */
-function splitArn(text: string): readonly [string, string] | undefined {
+/** Where an ARN's fifth colon is (`arn:partition:service:region:account:` ends there), or -1. */
+function fifthColon(text: string): number {
   let at = -1;
   for (let colons = 0; colons < 5; colons++) {
     at = text.indexOf(':', at + 1);
-    if (at === -1) return undefined;
+    if (at === -1) return -1;
   }
-  return [text.slice(0, at), text.slice(at + 1)];
+  return at;
 }
 
 /**
@@ -47,10 +104,10 @@ function splitArn(text: string): readonly [string, string] | undefined {
  * (bucket names, object keys) case-sensitively.
  */
 export function arnMatches(pattern: string, arn: string): boolean {
-  const p = splitArn(pattern);
-  const a = p === undefined ? undefined : splitArn(arn);
-  if (p === undefined || a === undefined) return wildcardMatch(pattern, arn);
-  return wildcardMatch(p[1], a[1]) && wildcardMatch(p[0], a[0], true);
+  const p = fifthColon(pattern);
+  const a = p === -1 ? -1 : fifthColon(arn);
+  if (p === -1 || a === -1) return wildcardMatch(pattern, arn);
+  return rangeMatch(pattern, p + 1, pattern.length, arn, a + 1, arn.length, false) && rangeMatch(pattern, 0, p, arn, 0, a, true);
 }
 
 export function resourceMatches(element: PatternElement | undefined, resource: string): boolean {

@@ -37,6 +37,18 @@ describe('throttled calls back off outside the concurrency limit', () => {
     expect(isThrottled(transient)).toBe(false);
   });
 
+  it('retries nothing once the clients are closed, a transient error included', async () => {
+    let closed = false;
+    const strategy = slotFreeingRetryStrategy(3, () => closed);
+    const token = await strategy.acquireInitialRetryToken('s3');
+    closed = true;
+    const transient = sdkError('InternalError', 'We encountered an internal error. Please try again.');
+    await expect(strategy.refreshRetryTokenForRetry(token, { errorType: 'TRANSIENT', error: transient })).rejects.toBe(transient);
+    const slowDown = sdkError('SlowDown', 'Please reduce your request rate.');
+    await expect(strategy.refreshRetryTokenForRetry(token, { errorType: 'THROTTLING', error: slowDown })).rejects.toBe(slowDown);
+    expect(isThrottled(slowDown)).toBe(false);
+  });
+
   it('lets a queued call run while a throttled one waits, then retries it (concurrency 1)', async () => {
     vi.spyOn(Math, 'random').mockReturnValue(0);
     const throttled = await throttledError();

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { conditionHolds } from '../../src/policy/conditions.ts';
 import { conditionKeys, evaluate } from '../../src/policy/evaluate.ts';
@@ -66,6 +67,31 @@ describe('wildcards and ARNs', () => {
 
   it('actions match case-insensitively', () => {
     expect(wildcardMatch('S3:get*', 's3:GetObject', true)).toBe(true);
+  });
+
+  it.each([
+    ['a * that must give back what it took', 'a*b*c', 'axbxbyc', false, true],
+    ['a * at the end takes the rest', 'logs/*', 'logs/', false, true],
+    ['stars in a row are one star', 'a**b', 'ab', false, true],
+    ['a lone * matches the empty value', '*', '', false, true],
+    ['a value longer than a star-less pattern', 'ab', 'abc', false, false],
+    ['ASCII case folds only when asked', 'ABC', 'abc', false, false],
+    ['beyond ASCII, case folds as JavaScript folds it', 'ÉTÉ*', 'été-2026', true, true],
+  ])('%s', (_name, pattern, value, ignoreCase, expected) => {
+    expect(wildcardMatch(pattern, value, ignoreCase)).toBe(expected);
+  });
+
+  it('matches exactly as the equivalent anchored regular expression', () => {
+    const text = fc.string({ unit: fc.constantFrom('a', 'A', 'b', '/', ':', '.', '*', '?', 'é', 'É', '\n'), maxLength: 8 });
+    fc.assert(
+      fc.property(text, text, fc.boolean(), (pattern, value, ignoreCase) => {
+        const source = pattern.split('').map((char) => (char === '*' ? '.*' : char === '?' ? '.' : char.replace(/[.+^${}()|[\]\\/-]/g, '\\$&'))).join('');
+        const literal = !pattern.includes('*') && !pattern.includes('?');
+        const expected = ignoreCase && literal ? pattern.toLowerCase() === value.toLowerCase() : new RegExp(`^${source}$`, ignoreCase ? 'is' : 's').test(value);
+        expect(wildcardMatch(pattern, value, ignoreCase)).toBe(expected);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
 
