@@ -83,7 +83,10 @@ export function renderExplanation(check: AnyCheck): string {
     references.awsConfig === undefined ? undefined : `AWS Config ${references.awsConfig}`,
     references.prowler === undefined ? undefined : `Prowler ${references.prowler}`,
   ].filter((item) => item !== undefined);
-  const reads = check.needs.map((key) => `${DATA_SOURCES[key].operation} (${DATA_SOURCES[key].iamAction})`);
+  const reads = check.needs.flatMap((key) => {
+    const source = DATA_SOURCES[key];
+    return [source, ...(source.perItem ?? [])].map((call) => `${call.operation} (${call.iamAction})`);
+  });
   const lines = [
     `${check.id} — ${check.title}`,
     '',
