@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { JsonReport } from '../../src/report/types.ts';
 import type { AccountFixture, AwsEndpoint } from '../support/aws-endpoint/index.ts';
@@ -5,6 +6,7 @@ import { startAwsEndpoint } from '../support/aws-endpoint/index.ts';
 import { parseJson } from '../support/json.ts';
 import { ONLY_PINNED_CHECKS } from '../support/pinned-checks.ts';
 import { runBuiltCli, TEST_CREDENTIALS } from '../support/run-cli.ts';
+import { tempDir } from '../support/snapshot-file.ts';
 
 const LATER = '2099-01-01T00:00:00.000Z';
 const EARLIER = '2020-01-01T00:00:00.000Z';
@@ -73,10 +75,25 @@ function objectRequests(server: AwsEndpoint): string[] {
 }
 
 describe('--sample-objects end to end (built CLI, real SDK, local endpoint)', () => {
-  it('reads retention and legal hold of at most N versions per lock-enabled bucket and reports each bucket', async () => {
+  it.each(['1', '2'])('reads retention and legal hold of at most N versions per lock-enabled bucket and reports each bucket (--workers %s)', async (workers) => {
     endpoint = await startAwsEndpoint(ACCOUNT);
     const run = await runBuiltCli(
-      ['scan', '--endpoint-url', endpoint.url, '--format', 'json', ...ONLY_PINNED_CHECKS, '--sample-objects', '4', '--concurrency', '3', '--fail-on', 'none'],
+      [
+        'scan',
+        '--endpoint-url',
+        endpoint.url,
+        '--format',
+        'json',
+        ...ONLY_PINNED_CHECKS,
+        '--sample-objects',
+        '4',
+        '--concurrency',
+        '3',
+        '--workers',
+        workers,
+        '--fail-on',
+        'none',
+      ],
       TEST_CREDENTIALS,
     );
     expect(run.stderr).toBe('');
@@ -126,6 +143,19 @@ describe('--sample-objects end to end (built CLI, real SDK, local endpoint)', ()
       'held GetObjectRetention',
       'held ListObjectVersions',
     ]);
+  });
+
+  it('a saved snapshot keeps the sample: replayed with --sample-objects it gives the same verdicts without calling AWS', async () => {
+    endpoint = await startAwsEndpoint(ACCOUNT);
+    const snapshot = join(tempDir(), 'sample.jsonl');
+    const args = ['--format', 'json', ...ONLY_PINNED_CHECKS, '--sample-objects', '4', '--fail-on', 'none'];
+    const live = await runBuiltCli(['scan', '--endpoint-url', endpoint.url, ...args, '--save-snapshot', snapshot], TEST_CREDENTIALS);
+    const replay = await runBuiltCli(['scan', '--snapshot', snapshot, ...args]);
+    expect(replay.stderr).toBe('');
+    expect(replay.code).toBe(3);
+    const verdicts = (run: { stdout: string }) =>
+      parseJson<JsonReport>(run.stdout).findings.map((finding) => `${finding.resource.name} ${finding.checkId} ${finding.status} ${finding.message}`);
+    expect(verdicts(replay)).toEqual(verdicts(live));
   });
 
   it('makes no object-level call without the flag, even with every check selected', async () => {
