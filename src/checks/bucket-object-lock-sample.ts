@@ -60,6 +60,7 @@ export default defineCheck({
   resource: 'bucket',
   needs: ['objectLock', 'objectLockSample'],
   enabledByDefault: false,
+  enabledBy: '--sample-objects N',
   rationale:
     'Object Lock on a bucket protects only the object versions that carry a retention date or a legal hold: ' +
     'versions written before a default retention was set, or whose retention date has passed, can be deleted ' +
@@ -85,9 +86,7 @@ export default defineCheck({
   },
   messages: {
     allProtected: 'Every one of {{sampled}} is protected: {{breakdown}}.',
-    unprotected:
-      '{{unprotected}} of {{sampled}} carry neither an unexpired retention nor a legal hold: {{versions}}. ' +
-      'Protected: {{breakdown}}.',
+    unprotected: 'Of {{sampled}}, {{unprotected}} neither an unexpired retention nor a legal hold: {{versions}}. Protected: {{breakdown}}.',
     versionsUnreadable: 'Could not read the retention or legal hold of {{failed}} of {{sampled}}: {{details}}.',
   },
   evaluate(bucket) {
@@ -111,6 +110,7 @@ export default defineCheck({
         : [];
     });
     const evidence = {
+      limit: sample.value.limit,
       sampled: versions.length,
       protected: protections.filter((protection) => protection.kind === 'protected').length,
       unprotected: protections.filter((protection) => protection.kind === 'unprotected').length,
@@ -127,7 +127,7 @@ export default defineCheck({
     });
     const data = { sampled, breakdown: breakdown(protections) };
     if (unprotected.length > 0) {
-      return { status: 'fail', messageId: 'unprotected', data: { ...data, unprotected: unprotected.length, versions: named(unprotected) }, evidence };
+      return { status: 'fail', messageId: 'unprotected', data: { ...data, unprotected: `${String(unprotected.length)} ${unprotected.length === 1 ? 'has' : 'have'}`, versions: named(unprotected) }, evidence };
     }
     return { status: 'pass', messageId: 'allProtected', data, evidence };
   },

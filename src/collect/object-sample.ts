@@ -30,6 +30,7 @@ export async function sampleObjectLock(
   const listed = (page.Versions ?? []).flatMap(({ Key, VersionId }) =>
     Key === undefined || VersionId === undefined || VersionId === '' ? [] : [{ key: Key, versionId: VersionId }],
   );
+  // A store that ignores MaxKeys must not make the sample, and its cost, larger than asked.
   const versions = await Promise.all(listed.slice(0, limit).map((version) => readVersion(api, client, input, version)));
   return present({ limit, sampledAt, versions });
 }

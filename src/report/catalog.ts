@@ -92,7 +92,7 @@ export function renderExplanation(check: AnyCheck): string {
     '',
     `  severity   ${check.severity}`,
     `  resource   ${check.resource}`,
-    `  default    ${check.enabledByDefault ? 'runs by default' : 'off by default (select it with --checks)'}`,
+    `  default    ${check.enabledByDefault ? 'runs by default' : `off by default (select it with ${check.enabledBy ?? '--checks'})`}`,
     ...reads.map((read, index) => `  ${index === 0 ? 'reads' : ''}`.padEnd(13) + read),
     ...(check.scope === 'bucket-index' ? ['  across     every bucket of the account: it runs once all of them are indexed'] : []),
     '',

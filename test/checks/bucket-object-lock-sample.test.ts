@@ -66,7 +66,7 @@ runCheckTests(check, {
       expect: {
         messageId: 'unprotected',
         message:
-          '1 of 2 sampled object versions carry neither an unexpired retention nor a legal hold: plain (version v-plain). ' +
+          'Of 2 sampled object versions, 1 has neither an unexpired retention nor a legal hold: plain (version v-plain). ' +
           'Protected: 1 under COMPLIANCE retention (earliest until 2030-01-01T00:00:00.000Z).',
       },
     },
@@ -76,7 +76,7 @@ runCheckTests(check, {
       expect: {
         messageId: 'unprotected',
         message:
-          '1 of 1 sampled object version carry neither an unexpired retention nor a legal hold: expired (version ' +
+          'Of 1 sampled object version, 1 has neither an unexpired retention nor a legal hold: expired (version ' +
           'v-expired), whose COMPLIANCE retention expired 2026-05-31T23:59:59.000Z. Protected: none.',
       },
     },
@@ -86,7 +86,7 @@ runCheckTests(check, {
       expect: {
         messageId: 'unprotected',
         message:
-          '4 of 5 sampled object versions carry neither an unexpired retention nor a legal hold: k1 (version v-k1), ' +
+          'Of 5 sampled object versions, 4 have neither an unexpired retention nor a legal hold: k1 (version v-k1), ' +
           'k2 (version v-k2), k3 (version v-k3) and 1 more. Protected: 1 under legal hold.',
       },
     },

@@ -105,7 +105,7 @@ describe('--sample-objects end to end (built CLI, real SDK, local endpoint)', ()
       [
         'archive',
         'fail',
-        '1 of 3 sampled object versions carry neither an unexpired retention nor a legal hold: b.txt (version b1), whose ' +
+        'Of 3 sampled object versions, 1 has neither an unexpired retention nor a legal hold: b.txt (version b1), whose ' +
           'GOVERNANCE retention expired 2020-01-01T00:00:00.000Z. Protected: 1 under COMPLIANCE retention (earliest until ' +
           '2099-01-01T00:00:00.000Z), 1 under legal hold.',
       ],
