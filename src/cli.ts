@@ -15,6 +15,7 @@ import { progressMode } from './cli/progress.ts';
 import { runMerge } from './cli/merge-command.ts';
 import type { MergeFlags } from './cli/merge-command.ts';
 import type { OutputFlags } from './cli/report-output.ts';
+import { MAX_SAMPLE_OBJECTS, SAMPLE_OBJECTS_HELP } from './cli/sample-objects.ts';
 import { runScan } from './cli/scan-command.ts';
 import type { ScanFlags } from './cli/scan-command.ts';
 import { isAwsAccountId } from './aws-account-id.ts';
@@ -121,6 +122,7 @@ function scanFlags(raw: Record<string, unknown>): ScanFlags {
     ...pick(raw, 'region'),
     ...pick(raw, 'endpointUrl'),
     ...pick(raw, 'accountId'),
+    ...(typeof raw.sampleObjects === 'number' ? { sampleObjects: raw.sampleObjects } : {}),
     ...pick(raw, 'snapshot'),
     ...pick(raw, 'saveSnapshot'),
     ...pick(raw, 'baseline'),
@@ -266,7 +268,8 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       parseShard,
     )
     .option('--checks <id>', 'run only these checks (ids or globs), even ones off by default', list)
-    .option('--skip-checks <id>', 'do not run these checks (ids or globs)', list);
+    .option('--skip-checks <id>', 'do not run these checks (ids or globs)', list)
+    .option('--sample-objects <n>', SAMPLE_OBJECTS_HELP, positiveInteger('--sample-objects', MAX_SAMPLE_OBJECTS));
   addReportOptions(scan)
     .option('--config <file>', `read check settings, trusted accounts and suppressions from this YAML file (default: ${CONFIG_FILE_NAME} in the working directory, if present)`)
     .option('--no-config', `do not read ${CONFIG_FILE_NAME} from the working directory`)

@@ -5,7 +5,7 @@ import { parseDocument } from 'yaml';
 import { BUILTIN_CHECKS } from '../src/checks/registry.ts';
 import { parseConfig } from '../src/config/config.ts';
 import { PUBLIC_IDS } from './support/public-check-ids.ts';
-import { BASE_SOURCES, DATA_SOURCES } from '../src/snapshot/data-sources.ts';
+import { BASE_SOURCES, DATA_SOURCES, iamActionsOf } from '../src/snapshot/data-sources.ts';
 import { parseJson } from './support/json.ts';
 
 const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
@@ -21,7 +21,7 @@ describe('README', () => {
     const block = /<!-- permissions:start -->\n```json\n([\s\S]*?)```/.exec(readme)?.[1] ?? '{}';
     const policy = parseJson<{ Statement: { Action: string[] }[] }>(block);
     const needed = [...Object.values(DATA_SOURCES), ...BASE_SOURCES]
-      .map((source) => source.iamAction)
+      .flatMap(iamActionsOf)
       .filter((action) => /^(s3|kms):/.test(action));
     expect(policy.Statement.flatMap((statement) => statement.Action)).toEqual([...new Set(needed)].sort());
   });

@@ -19,6 +19,7 @@ import bucketLoggingTarget from './bucket-logging-target.ts';
 import bucketMfaDelete from './bucket-mfa-delete.ts';
 import bucketObjectLock from './bucket-object-lock.ts';
 import bucketObjectLockRetention from './bucket-object-lock-retention.ts';
+import bucketObjectLockSample from './bucket-object-lock-sample.ts';
 import bucketPolicyCrossAccount from './bucket-policy-cross-account.ts';
 import bucketPolicyPublic from './bucket-policy-public.ts';
 import bucketPolicyRequiresSseKms from './bucket-policy-requires-sse-kms.ts';
@@ -55,6 +56,7 @@ export const BUILTIN_CHECKS: readonly AnyCheck[] = [
   bucketMfaDelete,
   bucketObjectLock,
   bucketObjectLockRetention,
+  bucketObjectLockSample,
   bucketPolicyCrossAccount,
   bucketPolicyPublic,
   bucketPolicyRequiresSseKms,

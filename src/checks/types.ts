@@ -79,6 +79,8 @@ export interface Check<R extends EvaluatedResourceType = EvaluatedResourceType, 
   /** The collected data it reads; the collector makes only the calls the selected checks need. */
   readonly needs: readonly DataKey[];
   readonly enabledByDefault: boolean;
+  /** A check that only a scan flag can turn on (its data costs extra calls), e.g. '--sample-objects N'. */
+  readonly enabledBy?: string;
   readonly rationale: string;
   readonly remediation: { readonly text: string; readonly cli?: string; readonly terraform?: string };
   readonly references: {

@@ -25,6 +25,7 @@ import { announceOutputs, planOutputs, writeBaselineFile, writeReports } from '.
 import type { OutputFlags } from './report-output.ts';
 import { baselineWarnings, suppressionWarnings } from './warnings.ts';
 import { createProgress } from './progress.ts';
+import { withObjectSample } from './sample-objects.ts';
 import type { Progress, ProgressMode } from './progress.ts';
 
 export interface ScanFlags extends OutputFlags {
@@ -41,6 +42,8 @@ export interface ScanFlags extends OutputFlags {
   readonly shard?: Shard;
   readonly checks: readonly string[];
   readonly skipChecks: readonly string[];
+  /** --sample-objects N: object versions sampled per lock-enabled bucket (check bucket-object-lock-sample). */
+  readonly sampleObjects?: number;
   readonly failOn: Severity | 'none';
   readonly allowIncomplete: boolean;
   readonly concurrency: number;
@@ -98,6 +101,7 @@ async function openSource(
     ...(flags.debug === true ? { debug: (line: string) => io.stderr.write(`s3-audit: debug: ${line}\n`) } : {}),
     workers: flags.workers,
     needs: neededData(checks),
+    ...(flags.sampleObjects === undefined ? {} : { sampleObjects: flags.sampleObjects }),
     includeBucket: scope.evaluated,
     accessPoints: ownsAccountResources(flags.shard) ? scope.filtered : false,
     listUnscanned: indexChecks.length > 0,
@@ -125,7 +129,8 @@ async function readBaseline(path: string | undefined): Promise<Baseline | undefi
 export async function runScan(flags: ScanFlags, io: CliIo, registry: readonly AnyCheck[] = BUILTIN_CHECKS): Promise<number> {
   const startedAt = new Date().toISOString();
   const config = await loadConfig(flags.config, io.cwd, registry);
-  const checks = selectChecks(registry, { only: flags.checks, skip: flags.skipChecks }, config.checks);
+  const selection = { only: flags.checks, skip: flags.skipChecks };
+  const checks = withObjectSample(selectChecks(registry, selection, config.checks), registry, selection, flags.sampleObjects, config.checks);
   const scope = bucketScope(flags);
   const baseline = await readBaseline(flags.baseline);
   const plan = await planOutputs(flags, io, [

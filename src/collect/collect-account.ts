@@ -41,7 +41,9 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
   );
   const api = createApi(clients, options.concurrency, options.maxAttempts, abort.signal);
   // e.g. the KMS key needs the encryption configuration that names it.
-  const needs = withRequirements(options.needs);
+  // The object sample is read only with --sample-objects N: without a count there is nothing to read.
+  const needs = withRequirements([...options.needs].filter((key) => key !== 'objectLockSample' || options.sampleObjects !== undefined));
+  const sampleObjects = needs.has('objectLockSample') ? options.sampleObjects : undefined;
   try {
     const collectedAt = new Date().toISOString();
     // --account-id, else STS; undefined when an S3-compatible store has no STS: ListBuckets names the owner.
@@ -91,6 +93,7 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
       s3Compatible,
       keys: S3_BUCKET_DATA_KEYS.filter((key) => needs.has(key)),
       ...(kmsKeys.length === 0 ? {} : { kms: createKmsLookup(api, accountId, kmsKeys, options.region) }),
+      ...(sampleObjects === undefined ? {} : { sampleObjects }),
     };
     const indexContext: BucketContext = {
       accountId,
@@ -115,6 +118,7 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
               s3Compatible,
               s3Keys: bucketContext.keys,
               kmsKeys: bucketContext.kms === undefined ? [] : kmsKeys,
+              ...(bucketContext.sampleObjects === undefined ? {} : { sampleObjects: bucketContext.sampleObjects }),
             };
             return collectInWorkers(setup, drain(listed), workers, BUCKETS_PER_CALL_SLOT);
           };

@@ -23,6 +23,7 @@ async function run(): Promise<void> {
     s3Compatible: input.s3Compatible,
     keys: input.s3Keys,
     ...(input.kmsKeys.length === 0 ? {} : { kms: createKmsLookup(api, input.accountId, input.kmsKeys, input.homeRegion) }),
+    ...(input.sampleObjects === undefined ? {} : { sampleObjects: input.sampleObjects }),
   };
   let untaken = 0;
   let resume: (() => void) | undefined;

@@ -26,6 +26,9 @@ const NOT_CONFIGURED: Readonly<Record<string, readonly string[]>> = {
   GetPublicAccessBlock: ['NoSuchPublicAccessBlockConfiguration'],
   GetBucketOwnershipControls: ['OwnershipControlsNotFoundError'],
   GetBucketLifecycleConfiguration: ['NoSuchLifecycleConfiguration'],
+  // An object version without retention, or that never had a legal hold.
+  GetObjectRetention: ['NoSuchObjectLockConfiguration'],
+  GetObjectLegalHold: ['NoSuchObjectLockConfiguration'],
   GetAccessPointPolicy: ['NoSuchAccessPointPolicy'],
   GetAccessPointPolicyStatus: ['NoSuchAccessPointPolicy'],
   GetAccessPointPolicyForObjectLambda: ['NoSuchAccessPointPolicy'],

@@ -23,6 +23,7 @@ import { NOT_SUPPORTED_BY_ENDPOINT, observedError } from '../snapshot/observed.t
 import { describeError, isNoSuchBucket, observeRegionalFailure } from './errors.ts';
 import type { ReadLocation } from './errors.ts';
 import type { KmsLookup } from './kms.ts';
+import { sampleObjectLock } from './object-sample.ts';
 import {
   normalizeAcl,
   normalizeCors,
@@ -104,6 +105,8 @@ export interface BucketContext {
   readonly keys: readonly S3BucketDataKey[];
   /** Set when KMS data is wanted: it is read after the encryption configuration names the key. */
   readonly kms?: KmsLookup;
+  /** --sample-objects N, when the selected checks want the sample: read after the Object Lock configuration. */
+  readonly sampleObjects?: number;
 }
 
 /** Reads the needed data of one bucket, each call through the shared limit with the bucket region's client. */
@@ -116,7 +119,10 @@ export async function collectBucket(api: Api, listed: ListedBucket, context: Buc
     const assigners = await Promise.all(context.keys.map((key) => readBucketData(api, client, input, key, where, context.s3Compatible === true)));
     const data: MutableBucketData = {};
     for (const assign of assigners) assign(data);
-    const kmsData = context.kms === undefined ? {} : await context.kms.forBucket(region, data.encryption);
+    const [kmsData, objectLockSample] = await Promise.all([
+      context.kms === undefined ? {} : context.kms.forBucket(region, data.encryption),
+      context.sampleObjects === undefined ? undefined : sampleObjectLock(api, client, input, data.objectLock, context.sampleObjects, where),
+    ]);
     return {
       deleted: false,
       bucket: {
@@ -125,6 +131,7 @@ export async function collectBucket(api: Api, listed: ListedBucket, context: Buc
         ...(listed.creationDate === undefined ? {} : { creationDate: listed.creationDate }),
         ...data,
         ...kmsData,
+        ...(objectLockSample === undefined ? {} : { objectLockSample }),
       },
     };
   } catch (err) {
@@ -149,7 +156,7 @@ async function resolveBucketRegion(api: Api, bucket: string, context: BucketCont
   }
 }
 
-interface BucketInput {
+export interface BucketInput {
   readonly Bucket: string;
   readonly ExpectedBucketOwner?: string;
 }

@@ -26,6 +26,11 @@ export interface CollectOptions {
   readonly requestTimeoutMs: number;
   /** Regions to search for access points besides those of the account's buckets (--regions). */
   readonly regions?: readonly string[];
+  /**
+   * --sample-objects N: object versions sampled per lock-enabled bucket when `needs` has
+   * objectLockSample; without it objectLockSample is not collected.
+   */
+  readonly sampleObjects?: number;
   /** Only the data the selected checks need is collected. */
   readonly needs: ReadonlySet<DataKey>;
   /** Which listed buckets to scan (from --bucket / --exclude-bucket); access points follow their bucket. */

@@ -12,6 +12,8 @@ export interface CollectWorkerInput {
   readonly s3Compatible: boolean;
   readonly s3Keys: readonly S3BucketDataKey[];
   readonly kmsKeys: readonly KmsBucketDataKey[];
+  /** See BucketContext.sampleObjects. */
+  readonly sampleObjects?: number;
   readonly buckets: readonly ListedBucket[];
   /** Buckets in flight at once in this worker. */
   readonly window: number;

@@ -6,7 +6,7 @@ import { unreadable } from '../checks/lib/unreadable.ts';
 import type { Observed } from '../snapshot/observed.ts';
 import { isAccessPointInScope } from '../snapshot/record-scope.ts';
 import { ACCESS_POINT_DATA_KEYS, BUCKET_DATA_KEYS, MULTI_REGION_DATA_KEYS, OBJECT_LAMBDA_DATA_KEYS } from '../snapshot/types.ts';
-import type { DataKey, ListingError, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
+import type { BucketState, DataKey, ListingError, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
 import type { ActiveCheck } from './evaluate.ts';
 import { BucketIndexBuilder } from './bucket-index.ts';
 import { evaluateIndexed, evaluateResource, evaluateUnlisted } from './evaluate.ts';
@@ -68,6 +68,18 @@ function resourceErrors<K extends string>(
   return [...errors.values()];
 }
 
+/** Failed reads of the sampled object versions (--sample-objects), each under its object's ARN. */
+function sampledVersionErrors(bucket: BucketState, arn: string): ScanError[] {
+  const sample = bucket.objectLockSample;
+  if (sample?.state !== 'present') return [];
+  return sample.value.versions.flatMap((version) =>
+    [version.retention, version.legalHold].flatMap((observed) => {
+      const error = errorOf(observed, `${arn}/${version.key}`);
+      return error === undefined ? [] : [{ ...error, message: `${error.message} (version ${version.versionId})` }];
+    }),
+  );
+}
+
 /**
  * Evaluates resources as they stream in: each bucket's findings are computed when it arrives
  * and its state is released, so memory does not grow with full per-bucket state. Index checks
@@ -125,7 +137,7 @@ export async function scan(source: ScanSource, checks: readonly ActiveCheck[], o
     const ref = bucketRef(account, bucket);
     const id = index?.idOf(bucket.name);
     if (id !== undefined) refs[id] = ref;
-    errors.push(...resourceErrors(bucket, BUCKET_DATA_KEYS, ref.arn));
+    errors.push(...resourceErrors(bucket, BUCKET_DATA_KEYS, ref.arn), ...sampledVersionErrors(bucket, ref.arn));
     addAll(findings, evaluateResource('bucket', bucket, ref, checks, context));
   }
   if (index !== undefined) evaluateIndexChecks(index, refs, checks, { ...context, buckets: index }, findings);

@@ -83,13 +83,16 @@ export function renderExplanation(check: AnyCheck): string {
     references.awsConfig === undefined ? undefined : `AWS Config ${references.awsConfig}`,
     references.prowler === undefined ? undefined : `Prowler ${references.prowler}`,
   ].filter((item) => item !== undefined);
-  const reads = check.needs.map((key) => `${DATA_SOURCES[key].operation} (${DATA_SOURCES[key].iamAction})`);
+  const reads = check.needs.flatMap((key) => {
+    const source = DATA_SOURCES[key];
+    return [source, ...(source.perItem ?? [])].map((call) => `${call.operation} (${call.iamAction})`);
+  });
   const lines = [
     `${check.id} — ${check.title}`,
     '',
     `  severity   ${check.severity}`,
     `  resource   ${check.resource}`,
-    `  default    ${check.enabledByDefault ? 'runs by default' : 'off by default (select it with --checks)'}`,
+    `  default    ${check.enabledByDefault ? 'runs by default' : `off by default (select it with ${check.enabledBy ?? '--checks'})`}`,
     ...reads.map((read, index) => `  ${index === 0 ? 'reads' : ''}`.padEnd(13) + read),
     ...(check.scope === 'bucket-index' ? ['  across     every bucket of the account: it runs once all of them are indexed'] : []),
     '',

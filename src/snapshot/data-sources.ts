@@ -8,6 +8,8 @@ export interface DataSource {
   readonly requires?: readonly DataKey[];
   /** A listing call: its data comes with every resource it lists, so a listed resource always has it. */
   readonly listing?: true;
+  /** Further calls made for each item the operation lists (the sampled object versions). */
+  readonly perItem?: readonly { readonly operation: string; readonly iamAction: string }[];
 }
 
 /** Where each data key comes from: the one API call that reads it, and the permission that call needs. */
@@ -26,6 +28,15 @@ export const DATA_SOURCES: Readonly<Record<DataKey, DataSource>> = {
   kmsKey: { operation: 'DescribeKey', iamAction: 'kms:DescribeKey', requires: ['encryption'] },
   kmsKeyRotation: { operation: 'GetKeyRotationStatus', iamAction: 'kms:GetKeyRotationStatus', requires: ['kmsKey'] },
   kmsKeyPolicy: { operation: 'GetKeyPolicy', iamAction: 'kms:GetKeyPolicy', requires: ['kmsKey'] },
+  objectLockSample: {
+    operation: 'ListObjectVersions',
+    iamAction: 's3:ListBucketVersions',
+    requires: ['objectLock'],
+    perItem: [
+      { operation: 'GetObjectRetention', iamAction: 's3:GetObjectRetention' },
+      { operation: 'GetObjectLegalHold', iamAction: 's3:GetObjectLegalHold' },
+    ],
+  },
   accountPublicAccessBlock: { operation: 'GetPublicAccessBlock (S3 Control)', iamAction: 's3:GetAccountPublicAccessBlock' },
   accessPointListing: { operation: 'ListAccessPoints', iamAction: 's3:ListAccessPoints', listing: true },
   objectLambdaListing: { operation: 'ListAccessPointsForObjectLambda', iamAction: 's3:ListAccessPointsForObjectLambda', listing: true },
@@ -64,6 +75,11 @@ export const BASE_SOURCES: readonly DataSource[] = [
   { operation: 'ListBuckets', iamAction: 's3:ListAllMyBuckets' },
   { operation: 'HeadBucket (only when ListBuckets omits a bucket region)', iamAction: 's3:ListBucket' },
 ];
+
+/** Every IAM action the data key's calls need. */
+export function iamActionsOf(source: DataSource): string[] {
+  return [source.iamAction, ...(source.perItem ?? []).map((call) => call.iamAction)];
+}
 
 /** The data keys plus everything they require, transitively: what the collector must read. */
 export function withRequirements(keys: Iterable<DataKey>): Set<DataKey> {

@@ -114,6 +114,18 @@ export const valueSchemas = {
   kmsKeyRotation: z.strictObject({ enabled: z.boolean(), periodDays: optionalNumber, nextRotationDate: optionalString }),
   kmsKeyPolicy: z.strictObject({ text: z.string() }),
   objectLambdaConfiguration: z.strictObject({ supportingAccessPoint: z.string(), functionArns: strings }),
+  objectLockSample: z.strictObject({
+    limit: z.number().int().positive(),
+    sampledAt: z.string(),
+    versions: z.array(
+      z.strictObject({
+        key: z.string(),
+        versionId: z.string(),
+        retention: observed(z.strictObject({ mode: optionalString, retainUntil: optionalString })),
+        legalHold: observed(z.strictObject({ status: optionalString })),
+      }),
+    ),
+  }),
 } as const;
 
 const bucket = z.strictObject({
@@ -134,6 +146,7 @@ const bucket = z.strictObject({
   kmsKey: observed(valueSchemas.kmsKey).exactOptional(),
   kmsKeyRotation: observed(valueSchemas.kmsKeyRotation).exactOptional(),
   kmsKeyPolicy: observed(valueSchemas.kmsKeyPolicy).exactOptional(),
+  objectLockSample: observed(valueSchemas.objectLockSample).exactOptional(),
 }) satisfies z.ZodType<BucketState>;
 
 const accessPoint = z.strictObject({

@@ -23,7 +23,13 @@ export type S3BucketDataKey = (typeof S3_BUCKET_DATA_KEYS)[number];
 export const KMS_BUCKET_DATA_KEYS = ['kmsKey', 'kmsKeyRotation', 'kmsKeyPolicy'] as const;
 export type KmsBucketDataKey = (typeof KMS_BUCKET_DATA_KEYS)[number];
 
-export const BUCKET_DATA_KEYS = [...S3_BUCKET_DATA_KEYS, ...KMS_BUCKET_DATA_KEYS] as const;
+/**
+ * Opt-in (--sample-objects N): up to N object versions of a bucket whose Object Lock is enabled,
+ * each with its retention and legal hold. Read after the Object Lock configuration says "enabled".
+ */
+export const OBJECT_SAMPLE_DATA_KEYS = ['objectLockSample'] as const;
+
+export const BUCKET_DATA_KEYS = [...S3_BUCKET_DATA_KEYS, ...KMS_BUCKET_DATA_KEYS, ...OBJECT_SAMPLE_DATA_KEYS] as const;
 export type BucketDataKey = (typeof BUCKET_DATA_KEYS)[number];
 
 export const ACCOUNT_DATA_KEYS = ['accountPublicAccessBlock'] as const;
@@ -111,6 +117,39 @@ export interface ObjectLock {
     readonly days?: number;
     readonly years?: number;
   };
+}
+
+/** GetObjectRetention of one object version; a date in the past no longer protects it. */
+export interface ObjectRetention {
+  /** GOVERNANCE, COMPLIANCE, or a value AWS adds later. */
+  readonly mode?: string;
+  /** ISO-8601. */
+  readonly retainUntil?: string;
+}
+
+export interface ObjectLegalHold {
+  /** ON, OFF, or a value AWS adds later. */
+  readonly status?: string;
+}
+
+/**
+ * One sampled object version. `retention`/`legalHold` absent: S3 answered that the version has
+ * none (NoSuchObjectLockConfiguration).
+ */
+export interface SampledObjectVersion {
+  readonly key: string;
+  readonly versionId: string;
+  readonly retention: Observed<ObjectRetention>;
+  readonly legalHold: Observed<ObjectLegalHold>;
+}
+
+export interface ObjectLockSample {
+  /** The N of --sample-objects: at most this many versions were read. */
+  readonly limit: number;
+  /** ISO-8601, when the versions were listed: a retention is judged unexpired against this time. */
+  readonly sampledAt: string;
+  /** Object versions (delete markers skipped) in ListObjectVersions order. */
+  readonly versions: readonly SampledObjectVersion[];
 }
 
 export interface CorsRule {
@@ -231,6 +270,8 @@ export interface BucketState {
   readonly kmsKeyRotation?: Observed<KmsKeyRotation>;
   /** absent: no key to ask about. An error for a key of another account (GetKeyPolicy is same-account only). */
   readonly kmsKeyPolicy?: Observed<KmsKeyPolicy>;
+  /** absent: not sampled, as Object Lock is not enabled (or its configuration could not be read). */
+  readonly objectLockSample?: Observed<ObjectLockSample>;
 }
 
 /** Account-level state: the snapshot header carries it, checks see it through AccountContext. */

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { valueSchemas } from '../../../src/snapshot/schema.ts';
-import { KMS_KEY_STATES, KMS_OPERATIONS, S3_BUCKET_OPERATIONS, S3CONTROL_OPERATIONS } from './fixture.ts';
+import { KMS_KEY_STATES, KMS_OPERATIONS, S3_BUCKET_OPERATIONS, S3_OBJECT_OPERATIONS, S3CONTROL_OPERATIONS } from './fixture.ts';
 import type { AccountFixture } from './fixture.ts';
 
 // Strict objects (as the snapshot's value schemas are): a misspelt key in a fixture file is an
@@ -58,6 +58,19 @@ const bucket = z.strictObject({
     })
     .exactOptional(),
   faults: z.partialRecord(z.enum(S3_BUCKET_OPERATIONS), faultSpec).exactOptional(),
+  objectVersions: z
+    .array(
+      z.strictObject({
+        key: z.string().min(1),
+        versionId: z.string().min(1),
+        deleteMarker: z.boolean().exactOptional(),
+        retention: z.strictObject({ mode: z.enum(['GOVERNANCE', 'COMPLIANCE']), retainUntil: z.iso.datetime() }).exactOptional(),
+        legalHold: z.enum(['ON', 'OFF']).exactOptional(),
+        faults: z.partialRecord(z.enum(['GetObjectRetention', 'GetObjectLegalHold']), faultSpec).exactOptional(),
+      }),
+    )
+    .exactOptional(),
+  objectFaults: z.partialRecord(z.enum(S3_OBJECT_OPERATIONS), faultSpec).exactOptional(),
 });
 
 const kmsKey = z.strictObject({

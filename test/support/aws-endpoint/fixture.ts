@@ -34,6 +34,23 @@ export const S3_BUCKET_OPERATIONS = [
 ] as const;
 export type S3BucketOperationName = (typeof S3_BUCKET_OPERATIONS)[number];
 
+/** Object-level reads (--sample-objects): never called by a scan without the flag. */
+export const S3_OBJECT_OPERATIONS = ['ListObjectVersions', 'GetObjectRetention', 'GetObjectLegalHold'] as const;
+export type S3ObjectOperationName = (typeof S3_OBJECT_OPERATIONS)[number];
+
+/** One entry of ListObjectVersions: only its lock configuration is served, never data. */
+export interface ObjectVersionFixture {
+  readonly key: string;
+  readonly versionId: string;
+  /** A delete marker: listed under <DeleteMarker>, no retention or legal hold to read. */
+  readonly deleteMarker?: boolean;
+  /** undefined → GetObjectRetention 404 NoSuchObjectLockConfiguration. */
+  readonly retention?: { readonly mode: 'GOVERNANCE' | 'COMPLIANCE'; readonly retainUntil: string };
+  /** undefined → GetObjectLegalHold 404 NoSuchObjectLockConfiguration. */
+  readonly legalHold?: 'ON' | 'OFF';
+  readonly faults?: FaultMap<Exclude<S3ObjectOperationName, 'ListObjectVersions'>>;
+}
+
 /** The operation that reads each collected data key: what a collector calls, what a fault targets. */
 export const OPERATION_BY_DATA_KEY = {
   encryption: 'GetBucketEncryption',
@@ -144,6 +161,10 @@ export interface BucketFixture {
   /** undefined → 404 NoSuchLifecycleConfiguration. */
   readonly lifecycle?: LifecycleFixture;
   readonly faults?: FaultMap<S3BucketOperationName>;
+  /** In ListObjectVersions order. */
+  readonly objectVersions?: readonly ObjectVersionFixture[];
+  /** Faults of the object-level reads, for every object of the bucket (a version's own win). */
+  readonly objectFaults?: FaultMap<S3ObjectOperationName>;
 }
 
 export const KMS_KEY_STATES = [

@@ -14,6 +14,7 @@ export {
   KMS_OPERATIONS,
   OPERATION_BY_DATA_KEY,
   S3_BUCKET_OPERATIONS,
+  S3_OBJECT_OPERATIONS,
   S3CONTROL_OPERATIONS,
 } from './fixture.ts';
 export type {
@@ -34,6 +35,8 @@ export type {
   ResetFault,
   S3BucketOperationName,
   S3ControlOperationName,
+  S3ObjectOperationName,
+  ObjectVersionFixture,
 } from './fixture.ts';
 export { expectedBucketData } from './expected.ts';
 export type { Expected, ExpectedBucketData } from './expected.ts';

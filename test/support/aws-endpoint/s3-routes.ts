@@ -10,11 +10,12 @@ import {
   ownerId,
   policyText,
 } from './fixture.ts';
-import type { AccountFixture, BucketFixture, S3BucketOperationName } from './fixture.ts';
+import type { AccountFixture, BucketFixture, S3BucketOperationName, S3ObjectOperationName } from './fixture.ts';
 import { header } from './protocol.ts';
 import type { Answer, EndpointRequest, Reply, Routed, Service } from './protocol.ts';
 import { rgwAnswer } from './rgw-dialect.ts';
 import * as bodies from './s3-bodies.ts';
+import { findVersion, objectAnswer, objectFault, objectOperationOf } from './s3-object-routes.ts';
 import { leaf, node } from './xml.ts';
 
 /** The GET subresource (query key) that selects each bucket-configuration operation. */
@@ -148,7 +149,7 @@ export function s3Service(account: AccountFixture, buckets: BucketIndex): Servic
   }
 
   /** Checks AWS makes before the operation itself: region, then expected owner. */
-  function precondition(request: EndpointRequest, bucket: BucketFixture, operation: S3BucketOperationName): ApiError | undefined {
+  function precondition(request: EndpointRequest, bucket: BucketFixture, operation: string): ApiError | undefined {
     const signedRegion = request.signing?.region;
     // GetBucketLocation exists to be called from anywhere; everything else must be signed for the bucket's region.
     if (operation !== 'GetBucketLocation' && signedRegion !== undefined && signedRegion !== bucket.region) {
@@ -167,7 +168,7 @@ export function s3Service(account: AccountFixture, buckets: BucketIndex): Servic
   }
 
   /** Refused before the operation runs: no fault applies. */
-  function refused(operation: S3BucketOperationName, bucket: string, error: ApiError): Routed {
+  function refused(operation: string, bucket: string, error: ApiError): Routed {
     return { operation, bucket, answer: () => error };
   }
 
@@ -186,6 +187,22 @@ export function s3Service(account: AccountFixture, buckets: BucketIndex): Servic
         operation === 'HeadBucket'
           ? { status: 200, headers: rgw ? {} : { 'x-amz-bucket-region': bucket.region, 'x-amz-access-point-alias': 'false' }, body: '' }
           : ((rgw ? rgwAnswer(operation, bucket) : undefined) ?? configurationAnswer(operation, bucket, account)),
+    };
+  }
+
+  function objectOperation(request: EndpointRequest, name: string, operation: S3ObjectOperationName, key: string | undefined): Routed {
+    const bucket = buckets.get(name);
+    if (bucket === undefined) return refused(operation, name, withBucket(apiError('NoSuchBucket'), name));
+    const failed = precondition(request, bucket, operation);
+    if (failed !== undefined) return refused(operation, name, failed);
+    const version = key === undefined ? undefined : findVersion(bucket, key, request.query.get('versionId'));
+    const spec = objectFault(bucket, operation, version);
+    const scope = version === undefined ? name : `${name}/${version.key}?${version.versionId}`;
+    return {
+      operation,
+      bucket: name,
+      ...(spec === undefined ? {} : { fault: { spec, key: `${scope}|${operation}` } }),
+      answer: () => objectAnswer(request, bucket, operation, key),
     };
   }
 
@@ -209,7 +226,10 @@ export function s3Service(account: AccountFixture, buckets: BucketIndex): Servic
       }
       const slash = path.indexOf('/');
       const name = decodeURIComponent(slash === -1 ? path : path.slice(0, slash));
-      if (slash !== -1 && slash < path.length - 1) return unsupported('ObjectOperation', name);
+      const key = slash !== -1 && slash < path.length - 1 ? decodeURIComponent(path.slice(slash + 1)) : undefined;
+      const objectOp = objectOperationOf(request, key);
+      if (objectOp !== undefined) return objectOperation(request, name, objectOp, key);
+      if (key !== undefined) return unsupported('ObjectOperation', name);
       if (request.method === 'HEAD' && request.query.size === 0) return bucketOperation(request, name, 'HeadBucket');
       if (request.method !== 'GET') return unsupported(`${request.method} bucket`, name);
       for (const key of request.query.keys()) {
