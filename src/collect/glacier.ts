@@ -11,6 +11,9 @@ import { observeFailure } from './errors.ts';
 /** '-': the account of the signing credentials, so the scan never has to name it in the path. */
 const OWN_ACCOUNT = '-';
 
+/** ListVaults returns 10 vaults a page unless asked for more; 1000 is its maximum. */
+const MAX_VAULTS_PER_PAGE = 1000;
+
 export interface GlacierScope {
   readonly accountId: string;
   readonly partition: string;
@@ -55,7 +58,7 @@ async function listVaultsPage(
   region: string,
   marker: string | undefined,
 ): Promise<Page<ListedVault>> {
-  const input = { accountId: OWN_ACCOUNT, ...(marker === undefined ? {} : { marker }) };
+  const input = { accountId: OWN_ACCOUNT, limit: MAX_VAULTS_PER_PAGE, ...(marker === undefined ? {} : { marker }) };
   const output = await api.call((options) => client.send(new ListVaultsCommand(input), options));
   return { items: (output.VaultList ?? []).flatMap((vault) => listedVault(vault, scope, region)), next: output.Marker ?? undefined };
 }
