@@ -22,7 +22,7 @@ describe('README', () => {
     const policy = parseJson<{ Statement: { Action: string[] }[] }>(block);
     const needed = [...Object.values(DATA_SOURCES), ...BASE_SOURCES]
       .flatMap(iamActionsOf)
-      .filter((action) => /^(s3|kms):/.test(action));
+      .filter((action) => /^(s3|kms|glacier):/.test(action));
     expect(policy.Statement.flatMap((statement) => statement.Action)).toEqual([...new Set(needed)].sort());
   });
 

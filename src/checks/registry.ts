@@ -29,6 +29,8 @@ import bucketSseCBlocked from './bucket-sse-c-blocked.ts';
 import bucketTlsMinVersion from './bucket-tls-min-version.ts';
 import bucketTlsOnly from './bucket-tls-only.ts';
 import bucketVersioning from './bucket-versioning.ts';
+import glacierVaultLock from './glacier-vault-lock.ts';
+import glacierVaultPolicyPublic from './glacier-vault-policy-public.ts';
 import multiRegionAccessPointPublicAccessBlock from './multi-region-access-point-public-access-block.ts';
 import objectLambdaAccessPointPolicyPublic from './object-lambda-access-point-policy-public.ts';
 import type { AnyCheck } from './types.ts';
@@ -66,6 +68,8 @@ export const BUILTIN_CHECKS: readonly AnyCheck[] = [
   bucketTlsMinVersion,
   bucketTlsOnly,
   bucketVersioning,
+  glacierVaultLock,
+  glacierVaultPolicyPublic,
   multiRegionAccessPointPublicAccessBlock,
   objectLambdaAccessPointPolicyPublic,
 ];

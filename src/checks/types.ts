@@ -5,6 +5,7 @@ import type {
   AccountState,
   BucketState,
   DataKey,
+  GlacierVaultState,
   MultiRegionAccessPointState,
   ObjectLambdaAccessPointState,
 } from '../snapshot/types.ts';
@@ -40,6 +41,7 @@ export interface ResourceStates {
   readonly 'access-point': AccessPointState;
   readonly 'object-lambda-access-point': ObjectLambdaAccessPointState;
   readonly 'multi-region-access-point': MultiRegionAccessPointState;
+  readonly 'glacier-vault': GlacierVaultState;
 }
 export type EvaluatedResourceType = keyof ResourceStates;
 

@@ -96,15 +96,15 @@ async function collectRegion(
   return records;
 }
 
-interface Page<T> {
+export interface Page<T> {
   readonly items: readonly T[];
   readonly next?: string | undefined;
 }
 
-type Listing<T> = { readonly ok: true; readonly items: readonly T[] } | { readonly ok: false; readonly record: SnapshotRecord };
+export type Listing<T> = { readonly ok: true; readonly items: readonly T[] } | { readonly ok: false; readonly record: SnapshotRecord };
 
 /** Follows NextToken to the end; a failed page fails the whole listing (a partial list would pass the rest). */
-async function listAll<T>(region: string, operation: string, page: (token: string | undefined) => Promise<Page<T>>): Promise<Listing<T>> {
+export async function listAll<T>(region: string, operation: string, page: (token: string | undefined) => Promise<Page<T>>): Promise<Listing<T>> {
   const items: T[] = [];
   let token: string | undefined;
   try {

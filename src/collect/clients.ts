@@ -1,3 +1,4 @@
+import { GlacierClient } from '@aws-sdk/client-glacier';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
@@ -24,6 +25,8 @@ export interface Clients {
   /** S3 Control in `region`: access points are regional (one client per region, created on first use). */
   s3controlIn(region: string): S3ControlClient;
   readonly sts: STSClient;
+  /** S3 Glacier in `region`: vaults are regional (one client per region, created on first use). */
+  glacier(region: string): GlacierClient;
   /** Closes every client's sockets: requests in flight fail at once, and none is retried. */
   destroy(): void;
 }
@@ -32,7 +35,7 @@ export interface Clients {
 const MAX_CONNECTION_TIMEOUT_MS = 10_000;
 
 export function createClients(options: ClientOptions): Clients {
-  const { s3: s3Endpoint, s3control: s3controlEndpoint, sts: stsEndpoint, kms: kmsEndpoint } = options.endpoints;
+  const { s3: s3Endpoint, s3control: s3controlEndpoint, sts: stsEndpoint, kms: kmsEndpoint, glacier: glacierEndpoint } = options.endpoints;
   let destroyed = false;
   const sharedConfig = (clientOptions: ClientOptions, region: string) => configFor(clientOptions, region, () => destroyed);
 
@@ -67,6 +70,11 @@ export function createClients(options: ClientOptions): Clients {
     attachDebugLog(client.middlewareStack, 'kms', region, options.debug);
     return client;
   });
+  const glacierClients = perRegion((region) => {
+    const client = new GlacierClient({ ...sharedConfig(options, region), ...(glacierEndpoint === undefined ? {} : { endpoint: glacierEndpoint }) });
+    attachDebugLog(client.middlewareStack, 'glacier', region, options.debug);
+    return client;
+  });
 
   return {
     s3: s3Clients.get,
@@ -74,11 +82,13 @@ export function createClients(options: ClientOptions): Clients {
     s3control: s3controlClients.get(options.region),
     s3controlIn: s3controlClients.get,
     sts,
+    glacier: glacierClients.get,
     destroy() {
       destroyed = true;
       s3Clients.destroy();
       kmsClients.destroy();
       s3controlClients.destroy();
+      glacierClients.destroy();
       sts.destroy();
     },
   };

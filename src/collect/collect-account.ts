@@ -9,6 +9,7 @@ import { TOOL } from '../version.ts';
 import { collectAccessPoints, needsAccessPoints, type AccessPointScope } from './access-points.ts';
 import { createApi, type Api } from './api.ts';
 import { createClients, type ClientOptions, type Clients } from './clients.ts';
+import { collectGlacierVaults, needsGlacierVaults, type GlacierScope } from './glacier.ts';
 import { createKmsLookup } from './kms.ts';
 import { collectBucket, listBuckets, type BucketContext, type BucketOutcome, type ListedBucket } from './s3.ts';
 import { getAccountPublicAccessBlock } from './s3control.ts';
@@ -104,6 +105,10 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
     const accessPointScope = options.accessPoints ?? options.includeBucket;
     const accessPoints: AccessPointScope | undefined =
       accessPointScope !== false && needsAccessPoints(needs) ? { accountId, partition, regions: [...regions].sort(), needs } : undefined;
+    // Account-wide like the access points (shard 1 only), but not tied to a bucket. An S3-compatible
+    // store has no Glacier API: the account there has no vaults, so nothing is asked.
+    const glacierVaults: GlacierScope | undefined =
+      accessPointScope !== false && !s3Compatible && needsGlacierVaults(needs) ? { accountId, partition, regions: [...regions].sort(), needs } : undefined;
     // --debug lines come from this thread's clients: a debug run collects here.
     const workers = options.debug === undefined ? workerCount(options.workers ?? 1, buckets.length) : 1;
     const collect: CollectBuckets =
@@ -129,6 +134,7 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
       collect,
       onBucketDone: options.onBucketDone,
       accessPoints,
+      glacierVaults,
       includeAccessPoint: accessPointScope === false ? () => false : accessPointScope,
     };
     const phases: BucketPhase[] = [
@@ -200,6 +206,8 @@ interface BucketStream {
   readonly onBucketDone: ((done: number, total: number) => void) | undefined;
   /** Set when a selected check reads access points: collected alongside the buckets, yielded after them. */
   readonly accessPoints: AccessPointScope | undefined;
+  /** Set when a selected check reads Glacier vaults: collected alongside the buckets, yielded after the access points. */
+  readonly glacierVaults: GlacierScope | undefined;
   /** Which access points to yield, by the bucket behind them. */
   readonly includeAccessPoint: (bucketName: string) => boolean;
 }
@@ -227,6 +235,8 @@ async function* bucketRecords(
   const accessPoints = stream.accessPoints === undefined ? undefined : collectAccessPoints(stream.api, stream.accessPoints);
   // Awaited after the buckets; never rejects (failures are recorded), the guard only keeps an abort quiet.
   accessPoints?.catch(() => undefined);
+  const glacierVaults = stream.glacierVaults === undefined ? undefined : collectGlacierVaults(stream.api, stream.glacierVaults);
+  glacierVaults?.catch(() => undefined);
   try {
     for (const { name, region } of drain(unscanned)) {
       yield { type: 'unscanned-bucket', name, ...(region === undefined ? {} : { region }) };
@@ -250,6 +260,7 @@ async function* bucketRecords(
     for (const record of (await accessPoints) ?? []) {
       if (isAccessPointInScope(record, stream.includeAccessPoint)) yield record;
     }
+    yield* (await glacierVaults) ?? [];
   } finally {
     stream.abort.abort();
     stream.clients.destroy();

@@ -35,6 +35,9 @@ const NOT_CONFIGURED: Readonly<Record<string, readonly string[]>> = {
   GetAccessPointPolicyStatusForObjectLambda: ['NoSuchAccessPointPolicy'],
   // Imported key material, custom key stores, asymmetric and HMAC keys: KMS cannot rotate them automatically.
   GetKeyRotationStatus: ['UnsupportedOperationException'],
+  // Glacier answers "no lock initiated" and "no access policy" so (a vault deleted mid-scan too: read as no lock, never as a pass).
+  GetVaultLock: ['ResourceNotFoundException'],
+  GetVaultAccessPolicy: ['ResourceNotFoundException'],
 };
 
 /** KMS's answers when the key a bucket names does not exist: S3 writes that use it fail. */

@@ -6,6 +6,7 @@ export interface Endpoints {
   readonly s3control?: string;
   readonly sts?: string;
   readonly kms?: string;
+  readonly glacier?: string;
 }
 
 export interface CollectOptions {

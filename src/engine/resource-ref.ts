@@ -3,6 +3,7 @@ import type {
   AccessPointState,
   AccountState,
   BucketState,
+  GlacierVaultState,
   MultiRegionAccessPointState,
   ObjectLambdaAccessPointState,
 } from '../snapshot/types.ts';
@@ -61,6 +62,21 @@ export function allAccessPointsRef(
   return {
     type,
     arn: `arn:${account.partition}:${service}:${region}:${account.accountId}:accesspoint/*`,
+    name: '*',
+    region,
+    account: account.accountId,
+  };
+}
+
+export function glacierVaultRef(account: AccountState, vault: GlacierVaultState): ResourceRef {
+  return { type: 'glacier-vault', arn: vault.arn, name: vault.name, region: vault.region, account: account.accountId };
+}
+
+/** Stands for every Glacier vault of a region, e.g. when ListVaults failed there. */
+export function allGlacierVaultsRef(account: AccountState, region: string): ResourceRef {
+  return {
+    type: 'glacier-vault',
+    arn: `arn:${account.partition}:glacier:${region}:${account.accountId}:vaults/*`,
     name: '*',
     region,
     account: account.accountId,

@@ -5,8 +5,14 @@ import type { ScanError } from '../report/types.ts';
 import { unreadable } from '../checks/lib/unreadable.ts';
 import type { Observed } from '../snapshot/observed.ts';
 import { isAccessPointInScope } from '../snapshot/record-scope.ts';
-import { ACCESS_POINT_DATA_KEYS, BUCKET_DATA_KEYS, MULTI_REGION_DATA_KEYS, OBJECT_LAMBDA_DATA_KEYS } from '../snapshot/types.ts';
-import type { BucketState, DataKey, ListingError, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
+import {
+  ACCESS_POINT_DATA_KEYS,
+  BUCKET_DATA_KEYS,
+  GLACIER_VAULT_DATA_KEYS,
+  MULTI_REGION_DATA_KEYS,
+  OBJECT_LAMBDA_DATA_KEYS,
+} from '../snapshot/types.ts';
+import type { AccountState, BucketState, DataKey, ListingError, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
 import type { ActiveCheck } from './evaluate.ts';
 import { BucketIndexBuilder } from './bucket-index.ts';
 import { evaluateIndexed, evaluateResource, evaluateUnlisted } from './evaluate.ts';
@@ -14,7 +20,9 @@ import {
   accessPointRef,
   accountRef,
   allAccessPointsRef,
+  allGlacierVaultsRef,
   bucketRef,
+  glacierVaultRef,
   multiRegionAccessPointRef,
   objectLambdaAccessPointRef,
 } from './resource-ref.ts';
@@ -154,15 +162,19 @@ const LISTED_NOUN = {
   'access-point': 'access points',
   'object-lambda-access-point': 'Object Lambda access points',
   'multi-region-access-point': 'Multi-Region Access Points',
+  'glacier-vault': 'S3 Glacier vaults',
 } as const;
 
 const LISTED_TYPE = {
   ListAccessPoints: 'access-point',
   ListAccessPointsForObjectLambda: 'object-lambda-access-point',
   ListMultiRegionAccessPoints: 'multi-region-access-point',
+  ListVaults: 'glacier-vault',
 } as const;
 
-function listedType(operation: string): (typeof LISTED_TYPE)[keyof typeof LISTED_TYPE] | undefined {
+type ListedType = (typeof LISTED_TYPE)[keyof typeof LISTED_TYPE];
+
+function listedType(operation: string): ListedType | undefined {
   return operation in LISTED_TYPE ? LISTED_TYPE[operation as keyof typeof LISTED_TYPE] : undefined;
 }
 
@@ -171,7 +183,8 @@ const LISTING_KEY = {
   'access-point': 'accessPointListing',
   'object-lambda-access-point': 'objectLambdaListing',
   'multi-region-access-point': 'multiRegionAccessPointPublicAccessBlock',
-} as const satisfies Record<(typeof LISTED_TYPE)[keyof typeof LISTED_TYPE], DataKey>;
+  'glacier-vault': 'glacierVaultListing',
+} as const satisfies Record<ListedType, DataKey>;
 
 /**
  * A snapshot collected without listing a resource type holds none of it, which must not read as
@@ -182,14 +195,18 @@ function notListed(header: SnapshotHeader, checks: readonly ActiveCheck[], conte
     const key = LISTING_KEY[type];
     if (header.collected.includes(key)) return [];
     const verdict: Verdict = { status: 'unknown', messageId: 'notCollected', data: { what: key } };
-    return evaluateUnlisted(type, allAccessPointsRef(context.account, type, ''), checks, verdict);
+    return evaluateUnlisted(type, allListedRef(context.account, type, ''), checks, verdict);
   });
+}
+
+function allListedRef(account: AccountState, type: ListedType, region: string): ResourceRef {
+  return type === 'glacier-vault' ? allGlacierVaultsRef(account, region) : allAccessPointsRef(account, type, region);
 }
 
 function unlisted(error: ListingError, checks: readonly ActiveCheck[], context: AccountContext): { findings: Finding[]; errors: ScanError[] } {
   const type = listedType(error.operation);
   if (type === undefined) return { findings: [], errors: [] };
-  const ref = allAccessPointsRef(context.account, type, error.region);
+  const ref = allListedRef(context.account, type, error.region);
   const what = `the ${LISTED_NOUN[type]} of ${error.region === '' ? 'the account' : error.region}`;
   const verdict = unreadable(what, { state: 'error', ...error });
   return {
@@ -225,6 +242,13 @@ function evaluateAccessPointRecord(
       return {
         findings: evaluateResource('multi-region-access-point', record.multiRegionAccessPoint, ref, checks, context),
         errors: resourceErrors(record.multiRegionAccessPoint, MULTI_REGION_DATA_KEYS, ref.arn),
+      };
+    }
+    case 'glacier-vault': {
+      const ref = glacierVaultRef(account, record.glacierVault);
+      return {
+        findings: evaluateResource('glacier-vault', record.glacierVault, ref, checks, context),
+        errors: resourceErrors(record.glacierVault, GLACIER_VAULT_DATA_KEYS, ref.arn),
       };
     }
     case 'listing-error':

@@ -41,6 +41,7 @@ const KNOWN_KEYS = [
   's3:AccessPointNetworkOrigin',
   's3:ResourceAccount',
   's3:prefix',
+  'glacier:ArchiveAgeInDays',
 ] as const;
 
 const DISPLAY = new Map<string, string>(KNOWN_KEYS.map((key) => [key.toLowerCase(), key]));

@@ -63,6 +63,13 @@ export const DATA_SOURCES: Readonly<Record<DataKey, DataSource>> = {
     iamAction: 's3:GetAccessPointPolicyStatusForObjectLambda',
     requires: ['objectLambdaListing'],
   },
+  glacierVaultListing: { operation: 'ListVaults', iamAction: 'glacier:ListVaults', listing: true },
+  glacierVaultLock: { operation: 'GetVaultLock', iamAction: 'glacier:GetVaultLock', requires: ['glacierVaultListing'] },
+  glacierVaultAccessPolicy: {
+    operation: 'GetVaultAccessPolicy',
+    iamAction: 'glacier:GetVaultAccessPolicy',
+    requires: ['glacierVaultListing'],
+  },
   multiRegionAccessPointPublicAccessBlock: {
     operation: 'ListMultiRegionAccessPoints',
     iamAction: 's3:ListMultiRegionAccessPoints',

@@ -3,6 +3,7 @@ import { DATA_KEYS } from './types.ts';
 import type {
   AccessPointState,
   BucketState,
+  GlacierVaultState,
   MultiRegionAccessPointState,
   ObjectLambdaAccessPointState,
   SnapshotHeader,
@@ -126,6 +127,12 @@ export const valueSchemas = {
       }),
     ),
   }),
+  glacierVaultLock: z.strictObject({
+    state: z.string(),
+    policy: z.strictObject({ text: z.string() }).exactOptional(),
+    creationDate: optionalString,
+    expirationDate: optionalString,
+  }),
 } as const;
 
 const bucket = z.strictObject({
@@ -181,6 +188,15 @@ const multiRegionAccessPoint = z.strictObject({
   multiRegionAccessPointPublicAccessBlock: observed(valueSchemas.publicAccessBlock).exactOptional(),
 }) satisfies z.ZodType<MultiRegionAccessPointState>;
 
+const glacierVault = z.strictObject({
+  name: z.string().min(1),
+  region: z.string().min(1),
+  arn: z.string().min(1),
+  creationDate: optionalString,
+  glacierVaultLock: observed(valueSchemas.glacierVaultLock).exactOptional(),
+  glacierVaultAccessPolicy: observed(valueSchemas.policy).exactOptional(),
+}) satisfies z.ZodType<GlacierVaultState>;
+
 export const headerSchema = z.strictObject({
   kind: z.literal('s3-audit-snapshot'),
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
@@ -206,6 +222,7 @@ export const recordSchema = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('access-point'), accessPoint }),
   z.strictObject({ type: z.literal('object-lambda-access-point'), objectLambdaAccessPoint }),
   z.strictObject({ type: z.literal('multi-region-access-point'), multiRegionAccessPoint }),
+  z.strictObject({ type: z.literal('glacier-vault'), glacierVault }),
   z.strictObject({
     type: z.literal('listing-error'),
     error: z.strictObject({ operation: z.string(), region: z.string(), code: z.string(), message: z.string() }),

@@ -51,8 +51,12 @@ export type MultiRegionDataKey = (typeof MULTI_REGION_DATA_KEYS)[number];
  * The listing calls themselves, per region: what a resource carries from its list entry (an
  * access point's network origin) is collected whenever the resource is in the snapshot.
  */
-export const LISTING_DATA_KEYS = ['accessPointListing', 'objectLambdaListing'] as const;
+export const LISTING_DATA_KEYS = ['accessPointListing', 'objectLambdaListing', 'glacierVaultListing'] as const;
 export type ListingDataKey = (typeof LISTING_DATA_KEYS)[number];
+
+/** Per S3 Glacier vault (found by ListVaults in each region the account uses). */
+export const GLACIER_VAULT_DATA_KEYS = ['glacierVaultLock', 'glacierVaultAccessPolicy'] as const;
+export type GlacierVaultDataKey = (typeof GLACIER_VAULT_DATA_KEYS)[number];
 
 /** Every data key, in the order a snapshot header lists what was collected. */
 export const DATA_KEYS = [
@@ -62,6 +66,7 @@ export const DATA_KEYS = [
   ...ACCESS_POINT_DATA_KEYS,
   ...OBJECT_LAMBDA_DATA_KEYS,
   ...MULTI_REGION_DATA_KEYS,
+  ...GLACIER_VAULT_DATA_KEYS,
 ] as const;
 export type DataKey = (typeof DATA_KEYS)[number];
 
@@ -344,6 +349,30 @@ export interface MultiRegionAccessPointState {
   readonly multiRegionAccessPointPublicAccessBlock?: Observed<PublicAccessBlock>;
 }
 
+/** A vault's lock (GetVaultLock): the lock policy and how far the two-step locking got. */
+export interface GlacierVaultLock {
+  /** Locked, InProgress, or a value AWS adds later. */
+  readonly state: string;
+  /** The vault lock policy; policy/ parses it, checks never read it raw. */
+  readonly policy?: BucketPolicy;
+  /** ISO-8601: when InitiateVaultLock was called. */
+  readonly creationDate?: string;
+  /** ISO-8601, only while InProgress: when the lock id expires and the lock is aborted. */
+  readonly expirationDate?: string;
+}
+
+/** An S3 Glacier vault: the fields up to `creationDate` come from ListVaults, the rest per data key. */
+export interface GlacierVaultState {
+  readonly name: string;
+  readonly region: string;
+  readonly arn: string;
+  readonly creationDate?: string;
+  /** absent: no vault lock was ever initiated (ResourceNotFoundException). */
+  readonly glacierVaultLock?: Observed<GlacierVaultLock>;
+  /** absent: the vault has no access policy (ResourceNotFoundException). */
+  readonly glacierVaultAccessPolicy?: Observed<BucketPolicy>;
+}
+
 /** A listing call that failed: whatever it would have found is missing from the snapshot. */
 export interface ListingError {
   readonly operation: string;
@@ -376,4 +405,5 @@ export type SnapshotRecord =
   | { readonly type: 'access-point'; readonly accessPoint: AccessPointState }
   | { readonly type: 'object-lambda-access-point'; readonly objectLambdaAccessPoint: ObjectLambdaAccessPointState }
   | { readonly type: 'multi-region-access-point'; readonly multiRegionAccessPoint: MultiRegionAccessPointState }
+  | { readonly type: 'glacier-vault'; readonly glacierVault: GlacierVaultState }
   | { readonly type: 'listing-error'; readonly error: ListingError };

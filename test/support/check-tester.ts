@@ -9,6 +9,7 @@ import {
   accessPointRef,
   accountRef,
   bucketRef,
+  glacierVaultRef,
   multiRegionAccessPointRef,
   objectLambdaAccessPointRef,
 } from '../../src/engine/resource-ref.ts';
@@ -16,6 +17,7 @@ import type {
   AccessPointState,
   AccountState,
   BucketState,
+  GlacierVaultState,
   MultiRegionAccessPointState,
   ObjectLambdaAccessPointState,
 } from '../../src/snapshot/types.ts';
@@ -34,6 +36,7 @@ export interface CheckCase {
   readonly accessPoint?: Partial<AccessPointState>;
   readonly objectLambdaAccessPoint?: Partial<ObjectLambdaAccessPointState>;
   readonly multiRegionAccessPoint?: Partial<MultiRegionAccessPointState>;
+  readonly glacierVault?: Partial<GlacierVaultState>;
   readonly account?: Partial<AccountState>;
   readonly trustedAccounts?: readonly string[];
   /** For index checks: the account's other buckets, collected (they go through the bucket index as in a scan). */
@@ -95,6 +98,11 @@ export function testMultiRegionAccessPoint(overrides: Partial<MultiRegionAccessP
   };
 }
 
+export function testGlacierVault(overrides: Partial<GlacierVaultState> = {}): GlacierVaultState {
+  const name = overrides.name ?? 'archive';
+  return { name, region: 'us-east-1', arn: `arn:aws:glacier:us-east-1:${TEST_ACCOUNT.accountId}:vaults/${name}`, ...overrides };
+}
+
 /** Evaluates a check of an access point type on the case's resource, checking it is left unmodified. */
 function evaluateAccessPointCase(check: AnyCheck, testCase: Omit<CheckCase, 'expect'>, active: readonly ActiveCheck[], context: AccountContext): Finding[] | undefined {
   const { account } = context;
@@ -115,6 +123,10 @@ function evaluateAccessPointCase(check: AnyCheck, testCase: Omit<CheckCase, 'exp
     case 'multi-region-access-point':
       return unchanged(testMultiRegionAccessPoint(testCase.multiRegionAccessPoint), (mrap) =>
         evaluateResource('multi-region-access-point', mrap, multiRegionAccessPointRef(account, mrap), active, context),
+      );
+    case 'glacier-vault':
+      return unchanged(testGlacierVault(testCase.glacierVault), (vault) =>
+        evaluateResource('glacier-vault', vault, glacierVaultRef(account, vault), active, context),
       );
     default:
       return undefined;

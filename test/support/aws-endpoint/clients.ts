@@ -1,4 +1,5 @@
 // Real SDK clients wired to the local endpoint the way the collector must wire them.
+import { GlacierClient } from '@aws-sdk/client-glacier';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
@@ -42,4 +43,8 @@ export function stsClient(url: string, region = 'us-east-1', options: ClientOpti
 
 export function kmsClient(url: string, region: string, options: ClientOptions = {}): KMSClient {
   return new KMSClient({ region, endpoint: url, credentials: TEST_CREDENTIALS, maxAttempts: options.maxAttempts ?? 1 });
+}
+
+export function glacierClient(url: string, region = 'us-east-1', options: ClientOptions = {}): GlacierClient {
+  return new GlacierClient({ region, endpoint: url, credentials: TEST_CREDENTIALS, maxAttempts: options.maxAttempts ?? 1 });
 }

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { valueSchemas } from '../../../src/snapshot/schema.ts';
-import { KMS_KEY_STATES, KMS_OPERATIONS, S3_BUCKET_OPERATIONS, S3_OBJECT_OPERATIONS, S3CONTROL_OPERATIONS } from './fixture.ts';
+import { GLACIER_VAULT_OPERATIONS, KMS_KEY_STATES, KMS_OPERATIONS, S3_BUCKET_OPERATIONS, S3_OBJECT_OPERATIONS, S3CONTROL_OPERATIONS } from './fixture.ts';
 import type { AccountFixture } from './fixture.ts';
 
 // Strict objects (as the snapshot's value schemas are): a misspelt key in a fixture file is an
@@ -118,6 +118,22 @@ const multiRegionAccessPoint = z.strictObject({
   regions: z.array(z.strictObject({ bucket: z.string().min(3), region: z.string().min(1) })),
 });
 
+const glacierVault = z.strictObject({
+  name: z.string().min(1),
+  region: z.string().min(1),
+  creationDate: optionalString,
+  lock: z
+    .strictObject({
+      state: z.enum(['Locked', 'InProgress']),
+      policy: policyDocument,
+      creationDate: optionalString,
+      expirationDate: optionalString,
+    })
+    .exactOptional(),
+  accessPolicy: policyDocument.exactOptional(),
+  faults: z.partialRecord(z.enum(GLACIER_VAULT_OPERATIONS), faultSpec).exactOptional(),
+});
+
 export const accountFixtureSchema = z.strictObject({
   $comment: optionalString,
   accountId: z.string().regex(/^\d{12}$/),
@@ -130,8 +146,9 @@ export const accountFixtureSchema = z.strictObject({
   accessPoints: z.array(accessPoint).exactOptional(),
   objectLambdaAccessPoints: z.array(objectLambdaAccessPoint).exactOptional(),
   multiRegionAccessPoints: z.array(multiRegionAccessPoint).exactOptional(),
+  glacierVaults: z.array(glacierVault).exactOptional(),
   faults: z
-    .partialRecord(z.enum(['GetCallerIdentity', 'ListBuckets', ...S3CONTROL_OPERATIONS]), faultSpec)
+    .partialRecord(z.enum(['GetCallerIdentity', 'ListBuckets', 'ListVaults', ...S3CONTROL_OPERATIONS]), faultSpec)
     .exactOptional(),
   defaultBucketFaults: z.partialRecord(z.enum(S3_BUCKET_OPERATIONS), faultSpec).exactOptional(),
   disabledRegions: z.array(z.string()).exactOptional(),

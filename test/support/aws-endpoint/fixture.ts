@@ -81,13 +81,17 @@ export const S3CONTROL_OPERATIONS = [
 export type S3ControlOperationName = (typeof S3CONTROL_OPERATIONS)[number];
 
 export const KMS_OPERATIONS = ['DescribeKey', 'GetKeyRotationStatus', 'GetKeyPolicy'] as const;
+
+/** S3 Glacier operations the endpoint serves; ListVaults faults are account-wide, the others per vault. */
+export const GLACIER_VAULT_OPERATIONS = ['GetVaultLock', 'GetVaultAccessPolicy'] as const;
+export type GlacierVaultOperationName = (typeof GLACIER_VAULT_OPERATIONS)[number];
 export type KmsOperationName = (typeof KMS_OPERATIONS)[number];
 
 /**
  * Account-scoped operations a fault can target. `GetPublicAccessBlock` here is the S3 Control
  * (account-level) one; the bucket-level one is a bucket fault.
  */
-export type AccountOperationName = 'GetCallerIdentity' | 'ListBuckets' | S3ControlOperationName;
+export type AccountOperationName = 'GetCallerIdentity' | 'ListBuckets' | 'ListVaults' | S3ControlOperationName;
 
 /** Answer with an AWS error instead of the configured value. */
 export interface ErrorFault {
@@ -249,6 +253,29 @@ export interface MultiRegionAccessPointFixture {
   readonly regions: readonly { readonly bucket: string; readonly region: string }[];
 }
 
+/** A vault lock: Locked, or InProgress (initiated, not completed: it expires 24 h after creationDate). */
+export interface GlacierVaultLockFixture {
+  readonly state: 'Locked' | 'InProgress';
+  readonly policy: PolicyDocument;
+  /** Default 2025-03-01T09:00:00.000Z. */
+  readonly creationDate?: string;
+  /** Only InProgress locks have one; default creationDate + 24 h. */
+  readonly expirationDate?: string;
+}
+
+/** An S3 Glacier vault, listed by ListVaults requests signed for its region. */
+export interface GlacierVaultFixture {
+  readonly name: string;
+  readonly region: string;
+  /** Default 2024-01-15T10:00:00.000Z. */
+  readonly creationDate?: string;
+  /** undefined → 404 ResourceNotFoundException (no vault lock initiated). */
+  readonly lock?: GlacierVaultLockFixture;
+  /** undefined → 404 ResourceNotFoundException (no access policy). */
+  readonly accessPolicy?: PolicyDocument;
+  readonly faults?: FaultMap<GlacierVaultOperationName>;
+}
+
 export interface AccountFixture {
   readonly accountId: string;
   /** Default arn:aws:iam::<accountId>:user/auditor */
@@ -264,6 +291,7 @@ export interface AccountFixture {
   readonly accessPoints?: readonly AccessPointFixture[];
   readonly objectLambdaAccessPoints?: readonly ObjectLambdaAccessPointFixture[];
   readonly multiRegionAccessPoints?: readonly MultiRegionAccessPointFixture[];
+  readonly glacierVaults?: readonly GlacierVaultFixture[];
   /** S3 Control faults apply account-wide (every access point, every region). */
   readonly faults?: FaultMap<AccountOperationName>;
   /** Faults applied to every bucket that does not define its own for that operation (counted per bucket). */
@@ -338,4 +366,8 @@ export function accessPointArn(account: AccountFixture, ap: Pick<AccessPointFixt
 
 export function objectLambdaArn(account: AccountFixture, olap: ObjectLambdaAccessPointFixture): string {
   return `arn:aws:s3-object-lambda:${olap.region}:${account.accountId}:accesspoint/${olap.name}`;
+}
+
+export function glacierVaultArn(account: AccountFixture, vault: Pick<GlacierVaultFixture, 'name' | 'region'>): string {
+  return `arn:aws:glacier:${vault.region}:${account.accountId}:vaults/${vault.name}`;
 }

@@ -2,7 +2,7 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ApiError } from './faults.ts';
 import type { FaultSpec } from './fixture.ts';
 
-export type ServiceName = 's3' | 's3control' | 'kms' | 'sts';
+export type ServiceName = 's3' | 's3control' | 'kms' | 'sts' | 'glacier';
 
 /** The SigV4 credential scope: which region and service the client signed for. */
 export interface SigningScope {

@@ -17,6 +17,8 @@ function xmlReply(body: string): Reply {
 export function rgwRefusal(service: ServiceName): ApiError | undefined {
   if (service === 'sts') return apiError('MethodNotAllowed', '');
   if (service === 's3control') return { ...apiError('NoSuchBucket', ''), details: { BucketName: 'v20180820' } };
+  // Glacier's /-/vaults reads as an object in a bucket named "-".
+  if (service === 'glacier') return { ...apiError('NoSuchBucket', ''), details: { BucketName: '-' } };
   return undefined;
 }
 

@@ -4,6 +4,7 @@ import { BucketIndex } from './bucket-index.ts';
 import { apiError, FaultTracker } from './faults.ts';
 import type { FaultAction } from './faults.ts';
 import type { AccountFixture } from './fixture.ts';
+import { glacierService, isGlacierRequest } from './glacier-routes.ts';
 import { isKmsTarget, kmsService } from './kms-routes.ts';
 import { header, isApiError, nextRequestId, signingScope } from './protocol.ts';
 import type { EndpointRequest, Reply, Service, ServiceName } from './protocol.ts';
@@ -56,11 +57,13 @@ const REGION_NOT_ENABLED: Readonly<Record<ServiceName, string>> = {
   s3control: 'InvalidAccessKeyId',
   kms: 'UnrecognizedClientException',
   sts: 'InvalidClientTokenId',
+  glacier: 'UnrecognizedClientException',
 };
 
 function classify(request: EndpointRequest, services: Readonly<Record<ServiceName, Service>>): Service {
   if (isKmsTarget(header(request.headers, 'x-amz-target'))) return services.kms;
   if (isS3ControlPath(request.path)) return services.s3control;
+  if (isGlacierRequest(request)) return services.glacier;
   const formPost =
     request.method === 'POST' && request.path === '/' && header(request.headers, 'content-type')?.startsWith('application/x-www-form-urlencoded') === true;
   if (request.signing?.service === 'sts' || formPost) return services.sts;
@@ -98,13 +101,14 @@ function after(ms: number, action: () => void): void {
   else action();
 }
 
-/** Starts the endpoint on 127.0.0.1 serving `fixture` over the STS, S3, S3 Control and KMS protocols. */
+/** Starts the endpoint on 127.0.0.1 serving `fixture` over the STS, S3, S3 Control, KMS and S3 Glacier protocols. */
 export async function startAwsEndpoint(fixture: AccountFixture, options: AwsEndpointOptions = {}): Promise<AwsEndpoint> {
   const services: Readonly<Record<ServiceName, Service>> = {
     s3: s3Service(fixture, new BucketIndex(fixture.buckets)),
     s3control: s3ControlService(fixture),
     kms: kmsService(fixture),
     sts: stsService(fixture),
+    glacier: glacierService(fixture),
   };
   const latencyMs = options.latencyMs ?? 0;
   const throttleEvery = options.throttleEvery ?? 0;
