@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit from 'p-limit';
+import type { LimitFunction } from 'p-limit';
 import type { Clients } from './clients.ts';
 import { isThrottled, throttlingBackoffMs } from './throttling.ts';
 
@@ -18,8 +19,9 @@ export interface Api {
   call<T>(send: (options: SendOptions) => Promise<T>): Promise<T>;
 }
 
-export function createApi(clients: Clients, concurrency: number, maxAttempts: number, abortSignal: AbortSignal): Api {
-  const limit = pLimit(concurrency);
+/** `shared`: a limit other scans (accounts of --org) call through too; else one of `concurrency` for this scan. */
+export function createApi(clients: Clients, concurrency: number, maxAttempts: number, abortSignal: AbortSignal, shared?: LimitFunction): Api {
+  const limit = shared ?? pLimit(concurrency);
   // Every in-flight call listens on this one signal, and so does every throttled call waiting to
   // retry (as many as the buckets in flight have calls): many listeners are by design.
   setMaxListeners(0, abortSignal);

@@ -8,6 +8,7 @@ import { UserError } from '../errors.ts';
 import { TOOL } from '../version.ts';
 import { collectAccessPoints, needsAccessPoints, type AccessPointScope } from './access-points.ts';
 import { createApi, type Api } from './api.ts';
+import { RoleNotAssumed } from './assume-role.ts';
 import { createClients, type ClientOptions, type Clients } from './clients.ts';
 import { createKmsLookup } from './kms.ts';
 import { collectBucket, listBuckets, type BucketContext, type BucketOutcome, type ListedBucket } from './s3.ts';
@@ -39,11 +40,12 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
     },
     { once: true },
   );
-  const api = createApi(clients, options.concurrency, options.maxAttempts, abort.signal);
+  const api = createApi(clients, options.concurrency, options.maxAttempts, abort.signal, options.callLimit);
   // e.g. the KMS key needs the encryption configuration that names it.
   const needs = withRequirements(options.needs);
   try {
     const collectedAt = new Date().toISOString();
+    if (options.assumeRole !== undefined) await assumeRole(clients, options.assumeRole.roleArn);
     // --account-id, else STS; undefined when an S3-compatible store has no STS: ListBuckets names the owner.
     const fromSts =
       options.accountId === undefined ? await getCallerIdentity(api, options.profile, options.endpoints.sts !== undefined) : undefined;
@@ -143,6 +145,15 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
   }
 }
 
+/** Assumes the role before any other call, so that a role that cannot be assumed is named as such, not as a failed GetCallerIdentity. */
+async function assumeRole(clients: Clients, roleArn: string): Promise<void> {
+  try {
+    await clients.assumedRole?.();
+  } catch (error) {
+    throw new RoleNotAssumed(roleArn, error);
+  }
+}
+
 interface Identified {
   readonly accountId: string;
   readonly partition: string;
@@ -177,6 +188,7 @@ function clientOptionsOf(options: CollectOptions): ClientOptions {
   return {
     region: options.region,
     ...(options.profile === undefined ? {} : { profile: options.profile }),
+    ...(options.assumeRole === undefined ? {} : { assumeRole: options.assumeRole }),
     endpoints: options.endpoints,
     concurrency: options.concurrency,
     maxAttempts: options.maxAttempts,
