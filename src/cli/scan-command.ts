@@ -14,6 +14,7 @@ import type { ScanResult, ScanSource } from '../engine/scan.ts';
 import { neededData, selectChecks } from '../engine/select.ts';
 import { applySuppressions } from '../engine/suppress.ts';
 import { buildReport } from '../report/build.ts';
+import { SARIF_MAX_RUNS } from '../report/sarif.ts';
 import type { Findings } from '../report/findings.ts';
 import type { AccountOutcome, ScanError } from '../report/types.ts';
 import { checkAccountFlags, scanAccounts } from './accounts-scan.ts';
@@ -255,6 +256,12 @@ export async function runScan(flags: ScanFlags, io: CliIo, registry: readonly An
   });
   await writeReports(report, checks.map((active) => active.check), flags, plan, io);
   if (flags.writeBaseline !== undefined) await writeBaselineFile(report, flags.writeBaseline, flags.quiet, io);
+  const runs = report.accounts?.length ?? 1;
+  if (runs > SARIF_MAX_RUNS && (flags.format === 'sarif' || flags.reports.some((target) => target.format === 'sarif'))) {
+    io.stderr.write(
+      `s3-audit: warning: the SARIF report holds one run per account, ${String(runs)} runs: GitHub code scanning takes at most ${String(SARIF_MAX_RUNS)} per upload; split the accounts over jobs with --accounts\n`,
+    );
+  }
   // Warnings change what gates the scan: even --quiet prints them.
   const allBuckets = flags.bucket.length === 0 && flags.excludeBucket.length === 0 && flags.shard === undefined;
   for (const warning of [...suppressionWarnings(suppressed, checks, allBuckets), ...baselineWarnings(baseline, flags.baseline ?? '', account)]) {

@@ -45,3 +45,6 @@ export async function listOrganizationAccounts(options: ListAccountsOptions): Pr
   }
   return accounts;
 }
+
+/** What the principal that runs --org calls besides GetCallerIdentity (the README's policy for it is tested equal). */
+export const ORGANIZATION_SCAN_ACTIONS = ['organizations:ListAccounts', 'sts:AssumeRole'] as const;

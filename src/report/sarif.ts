@@ -11,6 +11,8 @@ import type { CheckInfo, RenderOptions, Report } from './types.ts';
 
 /** GitHub code scanning rejects a run with more results than this (sarif-github.md §1.3). */
 export const SARIF_MAX_RESULTS = 25_000;
+/** GitHub code scanning refuses an upload of more runs (one per account of a multi-account scan). */
+export const SARIF_MAX_RUNS = 20;
 const MAX_DESCRIPTION = 1024;
 
 type Level = 'error' | 'warning' | 'note';

@@ -123,6 +123,34 @@ describe('scan --org: every active account of the organization through an assume
     expect(parseJson<JsonReport>(withoutId.stdout).accounts?.map((outcome) => outcome.status)).toEqual(['failed']);
   });
 
+  it('the table and the Markdown summary count the accounts and name the account of each bucket', async () => {
+    const dir = tempDir();
+    const markdownPath = join(dir, 'summary.md');
+    const run = await scan(['--org', '--exclude-accounts', SANDBOX, '--no-color', '--report', `markdown=${markdownPath}`]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain(`account ${MANAGEMENT} · partition aws · 2 accounts · `);
+    expect(run.stdout).toContain(`  dev-scratch  account ${DEV}  us-east-1\n`);
+    const markdown = readFileSync(markdownPath, 'utf8');
+    expect(markdown).toContain(`account ${MANAGEMENT} · partition aws · 2 accounts · `);
+    expect(markdown).toContain(`| \`bucket-versioning\` | dev-scratch<br>arn:aws:s3:::dev-scratch<br>account ${DEV} | us-east-1 |`);
+  });
+
+  it('an account that could not be scanned is counted in the header', async () => {
+    const run = await scan(['--org', '--no-color', '--fail-on', 'none']);
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain(' · 3 accounts, 1 not scanned · ');
+  });
+
+  it('warns when the SARIF report holds more runs than GitHub takes in one upload', async () => {
+    const members = Array.from({ length: 21 }, (_, index) => ({ name: `team-${String(index)}`, fixture: account(String(600_000_000_000 + index), []) }));
+    const run = await scan(['--org', '--format', 'sarif'], { members });
+    expect(run.code).toBe(0);
+    expect(parseJson<{ runs: unknown[] }>(run.stdout).runs).toHaveLength(21);
+    expect(run.stderr).toContain(
+      's3-audit: warning: the SARIF report holds one run per account, 21 runs: GitHub code scanning takes at most 20 per upload; split the accounts over jobs with --accounts\n',
+    );
+  });
+
   it('--org from an account that manages no organization: one line, exit 2', async () => {
     endpoint = await startAwsEndpoint(account(MANAGEMENT, []));
     const run = await runBuiltCli(['scan', '--endpoint-url', endpoint.url, '--no-progress', '--org'], TEST_CREDENTIALS);
@@ -142,6 +170,17 @@ describe('scan --role-arn: one account through an assumed role', () => {
     expect(report.account).toBe(DEV);
     expect(report.accounts).toBeUndefined();
     expect(bucketsOf(report)).toEqual([`${DEV} dev-scratch`]);
+  });
+
+  it('worker threads assume the role too, and the saved snapshot is of the role’s account', async () => {
+    const snapshotPath = join(tempDir(), 'dev.jsonl');
+    const organization: OrganizationFixture = {
+      members: [{ name: 'dev', fixture: account(DEV, [unversioned('dev-a'), unversioned('dev-b'), compliant('dev-c')]) }],
+    };
+    const run = await scan(['--role-arn', `arn:aws:iam::${DEV}:role/OrganizationAccountAccessRole`, '--workers', '2', '--save-snapshot', snapshotPath, '--format', 'json'], organization);
+    expect(run.code).toBe(1);
+    expect(bucketsOf(parseJson<JsonReport>(run.stdout))).toEqual([`${DEV} dev-a`, `${DEV} dev-b`, `${DEV} dev-c`]);
+    expect(parseJson<{ account: { accountId: string } }>(readFileSync(snapshotPath, 'utf8').split('\n')[0] ?? '').account.accountId).toBe(DEV);
   });
 
   it('a role that cannot be assumed is a credentials error: one line, exit 2, no report', async () => {
