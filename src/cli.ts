@@ -293,7 +293,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .addOption(
       new Option('--role-arn <arn>', 'scan the account of this IAM role, assumed with the current credentials (regional STS endpoint, refreshed during long scans)')
         .argParser(roleArnFlag)
-        .conflicts(['org', 'accounts', 'roleName', 'accountId']),
+        .conflicts(['org', 'accounts', 'roleName', 'accountId', 'snapshot']),
     )
     .option('--external-id <id>', "the ExternalId the role's trust policy requires (--role-arn, --org, --accounts)", pattern('--external-id', /^[\w+=,.@:/-]{2,1224}$/, 'a1b2c3-audit'))
     .option('--role-session-name <name>', 'the session name of the assumed roles, seen in CloudTrail (default s3-audit)', pattern('--role-session-name', /^[\w+=,.@-]{2,64}$/, 's3-audit-ci'))

@@ -1,4 +1,4 @@
-import { fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
 import { UserError } from '../errors.ts';
 import { describeError } from './errors.ts';
@@ -36,10 +36,11 @@ export function assumedRoleCredentials(options: AssumedRoleOptions): AwsCredenti
       RoleSessionName: options.target.sessionName,
       ...(options.target.externalId === undefined ? {} : { ExternalId: options.target.externalId }),
     },
+    // Its default chain would not see --profile (only AWS_PROFILE): the profile's credentials assume the role.
+    ...(options.profile === undefined ? {} : { masterCredentials: fromNodeProviderChain({ profile: options.profile }) }),
     clientConfig: {
       region: options.region,
       maxAttempts: options.maxAttempts,
-      ...(options.profile === undefined ? {} : { profile: options.profile }),
       ...(options.stsEndpoint === undefined ? {} : { endpoint: options.stsEndpoint }),
     },
   });

@@ -5,6 +5,7 @@ const assume = vi.hoisted(() => vi.fn<() => Promise<{ accessKeyId: string; secre
 const created = vi.hoisted(() => vi.fn());
 
 vi.mock('@aws-sdk/credential-providers', () => ({
+  fromNodeProviderChain: (init: { profile: string }) => `chain of profile ${init.profile}`,
   fromTemporaryCredentials: (options: unknown) => {
     created(options);
     return assume;
@@ -38,6 +39,15 @@ describe('assumedRoleCredentials: one AssumeRole for every client of a scan, ren
     expect(created).toHaveBeenCalledWith({
       params: { RoleArn: 'arn:aws:iam::222222222222:role/s3-audit', RoleSessionName: 's3-audit', ExternalId: 'audit-7f3a' },
       clientConfig: { region: 'eu-central-1', maxAttempts: 3, endpoint: 'http://127.0.0.1:1' },
+    });
+  });
+
+  it('assumes the role with the credentials of --profile', () => {
+    assumedRoleCredentials({ target: { roleArn: 'arn:aws:iam::222222222222:role/s3-audit', sessionName: 's3-audit' }, region: 'us-east-1', profile: 'security', maxAttempts: 3 });
+    expect(created).toHaveBeenCalledWith({
+      params: { RoleArn: 'arn:aws:iam::222222222222:role/s3-audit', RoleSessionName: 's3-audit' },
+      masterCredentials: 'chain of profile security',
+      clientConfig: { region: 'us-east-1', maxAttempts: 3 },
     });
   });
 

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AccountFixture, AwsEndpoint, BucketFixture, OrganizationFixture } from '../support/aws-endpoint/index.ts';
@@ -139,6 +139,18 @@ describe('scan --org: every active account of the organization through an assume
     const run = await scan(['--org', '--no-color', '--fail-on', 'none']);
     expect(run.code).toBe(3);
     expect(run.stdout).toContain(' · 3 accounts, 1 not scanned · ');
+  });
+
+  it('--profile supplies the credentials that list the organization and assume the roles', async () => {
+    const credentials = join(tempDir(), 'credentials');
+    writeFileSync(credentials, '[security]\naws_access_key_id = AKIAPROFILEPROFILE01\naws_secret_access_key = profile-secret\n');
+    endpoint = await startAwsEndpoint(account(MANAGEMENT, []), { organization: ORGANIZATION });
+    const run = await runBuiltCli(
+      ['scan', '--endpoint-url', endpoint.url, '--no-progress', ...ONLY_PINNED_CHECKS, '--org', '--profile', 'security', '--exclude-accounts', SANDBOX, '--format', 'json'],
+      { AWS_SHARED_CREDENTIALS_FILE: credentials },
+    );
+    expect(run.code).toBe(1);
+    expect(parseJson<JsonReport>(run.stdout).accounts?.map((outcome) => outcome.status)).toEqual(['scanned', 'scanned']);
   });
 
   it('warns when the SARIF report holds more runs than GitHub takes in one upload', async () => {
