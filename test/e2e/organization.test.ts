@@ -123,16 +123,20 @@ describe('scan --org: every active account of the organization through an assume
     expect(parseJson<JsonReport>(withoutId.stdout).accounts?.map((outcome) => outcome.status)).toEqual(['failed']);
   });
 
-  it('the table and the Markdown summary count the accounts and name the account of each bucket', async () => {
+  it('the table, the Markdown summary and the HTML report count the accounts and name the account of each bucket', async () => {
     const dir = tempDir();
     const markdownPath = join(dir, 'summary.md');
-    const run = await scan(['--org', '--exclude-accounts', SANDBOX, '--no-color', '--report', `markdown=${markdownPath}`]);
+    const htmlPath = join(dir, 'report.html');
+    const run = await scan(['--org', '--exclude-accounts', SANDBOX, '--no-color', '--report', `markdown=${markdownPath}`, '--report', `html=${htmlPath}`]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`account ${MANAGEMENT} · partition aws · 2 accounts · `);
     expect(run.stdout).toContain(`  dev-scratch  account ${DEV}  us-east-1\n`);
     const markdown = readFileSync(markdownPath, 'utf8');
     expect(markdown).toContain(`account ${MANAGEMENT} · partition aws · 2 accounts · `);
     expect(markdown).toContain(`| \`bucket-versioning\` | dev-scratch<br>arn:aws:s3:::dev-scratch<br>account ${DEV} | us-east-1 |`);
+    const html = readFileSync(htmlPath, 'utf8');
+    expect(html).toContain('2 accounts');
+    expect(html).toContain(`<td class="arn">arn:aws:s3:::dev-scratch (account ${DEV})</td>`);
   });
 
   it('an account that could not be scanned is counted in the header', async () => {
