@@ -1,8 +1,8 @@
 import { markBaseline, parseBaseline } from '../baseline/baseline.ts';
 import type { Baseline } from '../baseline/baseline.ts';
-import { collectAccount } from '../collect/collect-account.ts';
 import type { LimitFunction } from 'p-limit';
 import type { AssumeRoleTarget } from '../collect/assume-role.ts';
+import { collectAccount } from '../collect/collect-account.ts';
 import type { AnyCheck, Severity } from '../checks/types.ts';
 import { BUILTIN_CHECKS } from '../checks/registry.ts';
 import { isIndexCheck } from '../checks/types.ts';
@@ -14,12 +14,12 @@ import type { ScanResult, ScanSource } from '../engine/scan.ts';
 import { neededData, selectChecks } from '../engine/select.ts';
 import { applySuppressions } from '../engine/suppress.ts';
 import { buildReport } from '../report/build.ts';
-import { SARIF_MAX_RUNS } from '../report/sarif.ts';
 import type { Findings } from '../report/findings.ts';
+import { SARIF_MAX_RUNS } from '../report/sarif.ts';
 import type { AccountOutcome, ScanError } from '../report/types.ts';
-import { checkAccountFlags, scanAccounts } from './accounts-scan.ts';
 import { parseSnapshot, serializeSnapshotLine } from '../snapshot/jsonl.ts';
 import { TOOL } from '../version.ts';
+import { checkAccountFlags, scanAccounts } from './accounts-scan.ts';
 import { bucketFilter } from './bucket-filter.ts';
 import { resolveEndpoints, resolveRegion } from './endpoints.ts';
 import { exitCodeFor } from './exit-code.ts';
@@ -110,13 +110,13 @@ export interface BucketScope {
   readonly evaluated: (name: string) => boolean;
 }
 
-export function bucketScope(flags: ScanFlags): BucketScope {
+function bucketScope(flags: ScanFlags): BucketScope {
   const filtered = bucketFilter(flags.bucket, flags.excludeBucket);
   const { shard } = flags;
   return { filtered, evaluated: shard === undefined ? filtered : (name) => filtered(name) && inShard(shard, name) };
 }
 
-export async function openSource(
+async function openSource(
   flags: ScanFlags,
   io: CliIo,
   checks: readonly ActiveCheck[],
