@@ -19,6 +19,7 @@ import { MAX_SAMPLE_OBJECTS, SAMPLE_OBJECTS_HELP } from './cli/sample-objects.ts
 import { runScan } from './cli/scan-command.ts';
 import type { ScanFlags } from './cli/scan-command.ts';
 import { isAwsAccountId } from './aws-account-id.ts';
+import { roleArnAccount } from './collect/assume-role.ts';
 import { Interrupted, UserError } from './errors.ts';
 import { isOneOf } from './is-one-of.ts';
 import { CATALOG_FORMATS, renderCatalog, renderExplanation } from './report/catalog.ts';
@@ -40,6 +41,30 @@ function positiveInteger(name: string, max: number) {
 function accountIdFlag(value: string): string {
   if (!isAwsAccountId(value)) throw new InvalidArgumentError(`--account-id must be a 12-digit AWS account id, not '${value}'.`);
   return value;
+}
+
+function roleArnFlag(value: string): string {
+  if (roleArnAccount(value) === undefined) {
+    throw new InvalidArgumentError(`--role-arn must be an IAM role ARN like arn:aws:iam::123456789012:role/s3-audit, not '${value}'.`);
+  }
+  return value;
+}
+
+/** STS: RoleSessionName is 2–64 of [\w+=,.@-]; ExternalId 2–1224 of [\w+=,.@:/-]; a role name (with path) in --role-name. */
+function pattern(flag: string, shape: RegExp, example: string) {
+  return (value: string): string => {
+    if (!shape.test(value)) throw new InvalidArgumentError(`${flag}: '${value}' is not valid (expected e.g. ${example}).`);
+    return value;
+  };
+}
+
+function accountIds(flag: string) {
+  return (value: string, previous: readonly string[] = []): string[] => {
+    const ids = list(value, previous);
+    const bad = ids.find((id) => !isAwsAccountId(id));
+    if (bad !== undefined) throw new InvalidArgumentError(`${flag}: '${bad}' is not a 12-digit AWS account id.`);
+    return ids;
+  };
 }
 
 /** More threads than cores only add overhead; this bounds a typo. */
@@ -123,6 +148,13 @@ function scanFlags(raw: Record<string, unknown>): ScanFlags {
     ...pick(raw, 'endpointUrl'),
     ...pick(raw, 'accountId'),
     ...(typeof raw.sampleObjects === 'number' ? { sampleObjects: raw.sampleObjects } : {}),
+    ...pick(raw, 'roleArn'),
+    ...pick(raw, 'externalId'),
+    ...pick(raw, 'roleSessionName'),
+    ...pick(raw, 'roleName'),
+    ...(raw.org === true ? { org: true } : {}),
+    accounts: stringList(raw.accounts),
+    excludeAccounts: stringList(raw.excludeAccounts),
     ...pick(raw, 'snapshot'),
     ...pick(raw, 'saveSnapshot'),
     ...pick(raw, 'baseline'),
@@ -260,6 +292,28 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       'the 12-digit account id to report under, instead of asking STS (for S3-compatible stores without STS; default there: the ListBuckets owner)',
       accountIdFlag,
     )
+    .addOption(
+      new Option('--role-arn <arn>', 'scan the account of this IAM role, assumed with the current credentials (regional STS endpoint, refreshed during long scans)')
+        .argParser(roleArnFlag)
+        .conflicts(['org', 'accounts', 'roleName', 'accountId', 'snapshot']),
+    )
+    .option('--external-id <id>', "the ExternalId the role's trust policy requires (--role-arn, --org, --accounts)", pattern('--external-id', /^[\w+=,.@:/-]{2,1224}$/, 'a1b2c3-audit'))
+    .option('--role-session-name <name>', 'the session name of the assumed roles, seen in CloudTrail (default s3-audit)', pattern('--role-session-name', /^[\w+=,.@-]{2,64}$/, 's3-audit-ci'))
+    .addOption(
+      new Option('--org', "scan every active account of the AWS Organization (run from the management or a delegated-admin account), each through --role-name")
+        .conflicts(['snapshot', 'saveSnapshot', 'shard', 'accountId']),
+    )
+    .option(
+      '--role-name <name>',
+      'the role assumed in each account of --org / --accounts (default OrganizationAccountAccessRole); a path may precede it',
+      pattern('--role-name', /^([\w+=,.@-]+\/)*[\w+=,.@-]{1,64}$/, 's3-audit or audit/s3-audit'),
+    )
+    .addOption(
+      new Option('--accounts <ids>', 'scan these accounts through --role-name; with --org only these of the organization; comma-separated')
+        .argParser(accountIds('--accounts'))
+        .conflicts(['snapshot', 'saveSnapshot', 'shard', 'accountId']),
+    )
+    .option('--exclude-accounts <ids>', 'with --org: leave these accounts out; comma-separated', accountIds('--exclude-accounts'))
     .option('--bucket <glob>', 'only scan buckets whose name matches; repeatable or comma-separated', list)
     .option('--exclude-bucket <glob>', 'skip buckets whose name matches; repeatable or comma-separated', list)
     .option(

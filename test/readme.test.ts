@@ -6,6 +6,7 @@ import { BUILTIN_CHECKS } from '../src/checks/registry.ts';
 import { parseConfig } from '../src/config/config.ts';
 import { PUBLIC_IDS } from './support/public-check-ids.ts';
 import { BASE_SOURCES, DATA_SOURCES, iamActionsOf } from '../src/snapshot/data-sources.ts';
+import { ORGANIZATION_SCAN_ACTIONS } from '../src/collect/organizations.ts';
 import { parseJson } from './support/json.ts';
 
 const readme = readFileSync(join(import.meta.dirname, '..', 'README.md'), 'utf8');
@@ -24,6 +25,12 @@ describe('README', () => {
       .flatMap(iamActionsOf)
       .filter((action) => /^(s3|kms|glacier):/.test(action));
     expect(policy.Statement.flatMap((statement) => statement.Action)).toEqual([...new Set(needed)].sort());
+  });
+
+  it('gives the principal of an organization scan exactly the actions it calls', () => {
+    const block = /<!-- org-permissions:start -->\n```json\n([\s\S]*?)```/.exec(readme)?.[1] ?? '{}';
+    const policy = parseJson<{ Statement: { Action: string[] }[] }>(block);
+    expect(policy.Statement.flatMap((statement) => statement.Action).sort()).toEqual([...ORGANIZATION_SCAN_ACTIONS]);
   });
 
   it('documents every check option with its actual default', () => {

@@ -9,6 +9,7 @@ const SERVICE_VARIABLES = [
   ['sts', 'AWS_ENDPOINT_URL_STS'],
   ['kms', 'AWS_ENDPOINT_URL_KMS'],
   ['glacier', 'AWS_ENDPOINT_URL_GLACIER'],
+  ['organizations', 'AWS_ENDPOINT_URL_ORGANIZATIONS'],
 ] as const satisfies readonly (readonly [keyof Endpoints, string])[];
 
 function validUrl(value: string, source: string): string {
@@ -31,7 +32,7 @@ function validUrl(value: string, source: string): string {
 export function resolveEndpoints(flag: string | undefined, env: Env): Endpoints {
   if (flag !== undefined) {
     const url = validUrl(flag, '--endpoint-url');
-    return { s3: url, s3control: url, sts: url, kms: url, glacier: url };
+    return { s3: url, s3control: url, sts: url, kms: url, glacier: url, organizations: url };
   }
   if (env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS?.toLowerCase() === 'true') return {};
   const pick = (name: string): string | undefined => {

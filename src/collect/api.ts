@@ -1,6 +1,7 @@
 import { setMaxListeners } from 'node:events';
 import { setTimeout as sleep } from 'node:timers/promises';
 import pLimit from 'p-limit';
+import type { LimitFunction } from 'p-limit';
 import type { Clients } from './clients.ts';
 import { isThrottled, throttlingBackoffMs } from './throttling.ts';
 
@@ -28,8 +29,9 @@ function abortError(signal: AbortSignal): Error {
   return Object.assign(new Error('Request aborted'), { name: 'AbortError', cause: reason });
 }
 
-export function createApi(clients: Clients, concurrency: number, maxAttempts: number, abortSignal: AbortSignal): Api {
-  const limit = pLimit(concurrency);
+/** `shared`: a limit other scans (accounts of --org) call through too; else one of `concurrency` for this scan. */
+export function createApi(clients: Clients, concurrency: number, maxAttempts: number, abortSignal: AbortSignal, shared?: LimitFunction): Api {
+  const limit = shared ?? pLimit(concurrency);
   // Ctrl-C: closing the sockets ends the requests in flight at once, and closed clients retry nothing.
   abortSignal.addEventListener(
     'abort',

@@ -3,6 +3,8 @@ import { KMSClient } from '@aws-sdk/client-kms';
 import { S3Client } from '@aws-sdk/client-s3';
 import { S3ControlClient } from '@aws-sdk/client-s3-control';
 import { STSClient } from '@aws-sdk/client-sts';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { assumedRoleCredentials } from './assume-role.ts';
 import { attachDebugLog } from './debug-log.ts';
 import { Memo } from './memo.ts';
 import { attachShapeCheck } from './response-shape.ts';
@@ -11,7 +13,7 @@ import type { CollectOptions } from './types.ts';
 
 export type ClientOptions = Pick<
   CollectOptions,
-  'region' | 'profile' | 'endpoints' | 'maxAttempts' | 'requestTimeoutMs' | 'concurrency' | 'debug'
+  'region' | 'profile' | 'assumeRole' | 'endpoints' | 'maxAttempts' | 'requestTimeoutMs' | 'concurrency' | 'debug'
 >;
 
 /** The SDK clients of one scan. Credentials stay inside the SDK: nothing here reads them. */
@@ -27,6 +29,8 @@ export interface Clients {
   readonly sts: STSClient;
   /** S3 Glacier in `region`: vaults are regional (one client per region, created on first use). */
   glacier(region: string): GlacierClient;
+  /** With --role-arn: the assumed role's credentials, shared by every client (call it to assume the role now). */
+  readonly assumedRole?: AwsCredentialIdentityProvider;
   /** Closes every client's sockets: requests in flight fail at once, and none is retried. */
   destroy(): void;
 }
@@ -34,10 +38,21 @@ export interface Clients {
 /** A stalled TCP connect should fail well before a slow response does. */
 const MAX_CONNECTION_TIMEOUT_MS = 10_000;
 
-export function createClients(options: ClientOptions): Clients {
-  const { s3: s3Endpoint, s3control: s3controlEndpoint, sts: stsEndpoint, kms: kmsEndpoint, glacier: glacierEndpoint } = options.endpoints;
+export function createClients(clientOptions: ClientOptions): Clients {
+  const { s3: s3Endpoint, s3control: s3controlEndpoint, sts: stsEndpoint, kms: kmsEndpoint, glacier: glacierEndpoint } = clientOptions.endpoints;
+  const assumedRole =
+    clientOptions.assumeRole === undefined
+      ? undefined
+      : assumedRoleCredentials({
+          target: clientOptions.assumeRole,
+          region: clientOptions.region,
+          ...(clientOptions.profile === undefined ? {} : { profile: clientOptions.profile }),
+          ...(stsEndpoint === undefined ? {} : { stsEndpoint }),
+          maxAttempts: clientOptions.maxAttempts,
+        });
+  const options = { ...clientOptions, ...(assumedRole === undefined ? {} : { credentials: assumedRole }) };
   let destroyed = false;
-  const sharedConfig = (clientOptions: ClientOptions, region: string) => configFor(clientOptions, region, () => destroyed);
+  const sharedConfig = (config: typeof options, region: string) => configFor(config, region, () => destroyed);
 
   const s3controlClients = perRegion((region) => {
     const client = new S3ControlClient({
@@ -83,6 +98,7 @@ export function createClients(options: ClientOptions): Clients {
     s3controlIn: s3controlClients.get,
     sts,
     glacier: glacierClients.get,
+    ...(assumedRole === undefined ? {} : { assumedRole }),
     destroy() {
       destroyed = true;
       s3Clients.destroy();
@@ -105,11 +121,12 @@ function perRegion<C extends { destroy(): void }>(create: (region: string) => C)
   };
 }
 
-function configFor(options: ClientOptions, region: string, destroyed: () => boolean) {
+function configFor(options: ClientOptions & { readonly credentials?: AwsCredentialIdentityProvider }, region: string, destroyed: () => boolean) {
   const agent = { keepAlive: true, maxSockets: Math.max(options.concurrency, 1) };
   return {
     region,
-    ...(options.profile === undefined ? {} : { profile: options.profile }),
+    // An assumed role's credentials replace the profile's (which only assumes the role).
+    ...(options.credentials === undefined ? (options.profile === undefined ? {} : { profile: options.profile }) : { credentials: options.credentials }),
     maxAttempts: options.maxAttempts,
     // Standard mode: exponential backoff with jitter, bounded by a retry quota; throttled calls
     // back off outside the scan's concurrency limit (throttling.ts). The SDK's 'adaptive' mode

@@ -8,6 +8,7 @@ import { UserError } from '../errors.ts';
 import { TOOL } from '../version.ts';
 import { collectAccessPoints, needsAccessPoints, type AccessPointScope } from './access-points.ts';
 import { createApi, type Api } from './api.ts';
+import { RoleNotAssumed } from './assume-role.ts';
 import { createClients, type ClientOptions, type Clients } from './clients.ts';
 import { collectGlacierVaults, needsGlacierVaults, type GlacierScope } from './glacier.ts';
 import { createKmsLookup } from './kms.ts';
@@ -40,13 +41,14 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
     },
     { once: true },
   );
-  const api = createApi(clients, options.concurrency, options.maxAttempts, abort.signal);
+  const api = createApi(clients, options.concurrency, options.maxAttempts, abort.signal, options.callLimit);
   // e.g. the KMS key needs the encryption configuration that names it.
   // The object sample is read only with --sample-objects N: without a count there is nothing to read.
   const needs = withRequirements([...options.needs].filter((key) => key !== 'objectLockSample' || options.sampleObjects !== undefined));
   const sampleObjects = needs.has('objectLockSample') ? options.sampleObjects : undefined;
   try {
     const collectedAt = new Date().toISOString();
+    if (options.assumeRole !== undefined) await assumeRole(clients, options.assumeRole.roleArn);
     // --account-id, else STS; undefined when an S3-compatible store has no STS: ListBuckets names the owner.
     const fromSts =
       options.accountId === undefined ? await getCallerIdentity(api, options.profile, options.endpoints.sts !== undefined) : undefined;
@@ -153,6 +155,15 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
   }
 }
 
+/** Assumes the role before any other call, so that a role that cannot be assumed is named as such, not as a failed GetCallerIdentity. */
+async function assumeRole(clients: Clients, roleArn: string): Promise<void> {
+  try {
+    await clients.assumedRole?.();
+  } catch (error) {
+    throw new RoleNotAssumed(roleArn, error);
+  }
+}
+
 interface Identified {
   readonly accountId: string;
   readonly partition: string;
@@ -187,6 +198,7 @@ function clientOptionsOf(options: CollectOptions): ClientOptions {
   return {
     region: options.region,
     ...(options.profile === undefined ? {} : { profile: options.profile }),
+    ...(options.assumeRole === undefined ? {} : { assumeRole: options.assumeRole }),
     endpoints: options.endpoints,
     concurrency: options.concurrency,
     maxAttempts: options.maxAttempts,

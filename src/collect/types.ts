@@ -1,3 +1,5 @@
+import type { LimitFunction } from 'p-limit';
+import type { AssumeRoleTarget } from './assume-role.ts';
 import type { DataKey, SnapshotHeader, SnapshotRecord } from '../snapshot/types.ts';
 
 /** Where each AWS service is reached, as validated URLs (cli/endpoints.ts); undefined means AWS itself. */
@@ -7,12 +9,16 @@ export interface Endpoints {
   readonly sts?: string;
   readonly kms?: string;
   readonly glacier?: string;
+  /** Organizations ListAccounts (--org). */
+  readonly organizations?: string;
 }
 
 export interface CollectOptions {
   /** Home region: STS, ListBuckets and S3 Control calls go here. */
   readonly region: string;
   readonly profile?: string;
+  /** --role-arn: every call acts as this role, assumed with the profile's (or default) credentials. */
+  readonly assumeRole?: AssumeRoleTarget;
   readonly endpoints: Endpoints;
   /**
    * --account-id: the account to report under; STS is not asked. Without it: STS, or on an
@@ -53,6 +59,11 @@ export interface CollectOptions {
    * that data; the scan indexes them and evaluates nothing on them.
    */
   readonly indexOnly?: { readonly includeBucket: (name: string) => boolean; readonly needs: ReadonlySet<DataKey> };
+  /**
+   * The limit of API calls in flight, shared with other accounts' scans (--org); default: one of
+   * `concurrency` for this scan alone.
+   */
+  readonly callLimit?: LimitFunction;
   /** Aborted when the user interrupts the run: calls in flight are cancelled, queued ones fail at once. */
   readonly signal?: AbortSignal;
   /** --debug: receives one line per API call (no headers, credentials redacted). */

@@ -16,6 +16,7 @@ export function buildReport(input: ReportInput): Report {
     tool: { name: input.tool.name, version: input.tool.version },
     account: input.account,
     partition: input.partition,
+    ...(input.accounts === undefined ? {} : { accounts: [...input.accounts] }),
     ...(input.shard === undefined ? {} : { shard: { index: input.shard.index, count: input.shard.count } }),
     startedAt: input.startedAt,
     finishedAt: input.finishedAt,

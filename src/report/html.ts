@@ -6,6 +6,7 @@ import { resourceLabel } from './resource-label.ts';
 import { html, SafeHtml } from './safe-html.ts';
 import { compareSeverity, severityRank } from './severity.ts';
 import { compareStrings, formatDuration, plural } from './text.ts';
+import { accountFacts, showsAccounts } from './account-facts.ts';
 import { shardFacts } from './shard-facts.ts';
 import type { Report } from './types.ts';
 
@@ -167,11 +168,11 @@ function matrix(report: Report): SafeHtml {
   )}</tbody></table>${more}<p class="note">Cells: number of failing checks (colored by the worst severity), ? unknown, S suppressed, ✓ passed, empty: not evaluated.</p>`;
 }
 
-function findingRow(finding: Finding): SafeHtml {
+function findingRow(finding: Finding, withAccount: boolean): SafeHtml {
   const outcome = outcomeOf(finding);
   const detail = outcome === 'suppressed' ? `${finding.message} Suppressed: ${describeSuppression(finding)}` : finding.message;
   const region = finding.resource.region === '' ? 'global' : finding.resource.region;
-  return html`<tr data-severity="${finding.severity}" data-outcome="${outcome}"><td class="sev-${finding.severity}">${finding.severity}</td><td class="out-${outcome}">${OUTCOME_LABEL[outcome]}</td><td>${finding.checkId}</td><td class="arn">${finding.resource.arn}</td><td>${region}</td><td class="detail">${detail}</td></tr>`;
+  return html`<tr data-severity="${finding.severity}" data-outcome="${outcome}"><td class="sev-${finding.severity}">${finding.severity}</td><td class="out-${outcome}">${OUTCOME_LABEL[outcome]}</td><td>${finding.checkId}</td><td class="arn">${withAccount && finding.resource.type !== 'account' ? `${finding.resource.arn} (account ${finding.resource.account})` : finding.resource.arn}</td><td>${region}</td><td class="detail">${detail}</td></tr>`;
 }
 
 function findingsTable(report: Report): SafeHtml {
@@ -193,7 +194,7 @@ function findingsTable(report: Report): SafeHtml {
 <span id="shown-count">${`Showing ${shown.length} of ${shown.length}`}</span>
 </div>
 <table id="findings-table"><thead><tr><th>severity</th><th>outcome</th><th>check</th><th>resource</th><th>region</th><th>detail</th></tr></thead>
-<tbody>${shown.map(findingRow)}</tbody></table>
+<tbody>${shown.map((finding) => findingRow(finding, showsAccounts(report)))}</tbody></table>
 ${notes.map((note) => html`<p class="note">${note}</p>`)}`;
 }
 
@@ -208,6 +209,7 @@ export function renderHtml(report: Report): string {
     `account ${report.account}`,
     `partition ${report.partition}`,
     ...shardFacts(report),
+    ...accountFacts(report),
     plural(report.summary.resources, 'resource'),
     plural(report.summary.checks, 'check'),
     `started ${report.startedAt}`,

@@ -2,6 +2,7 @@ import { SEVERITIES, type Finding } from '../checks/types.ts';
 import { describeSuppression, outcomeOf, tallyOutcomes, type OutcomeTally } from './outcome.ts';
 import { compareSeverity, meetsSeverity } from './severity.ts';
 import { formatDuration, plural } from './text.ts';
+import { accountFacts, showsAccounts } from './account-facts.ts';
 import { shardFacts } from './shard-facts.ts';
 import type { RenderOptions, Report } from './types.ts';
 
@@ -55,26 +56,27 @@ function summaryTable(tally: OutcomeTally): string[] {
   ];
 }
 
-function resourceCell(finding: Finding): string {
+function resourceCell(finding: Finding, withAccount: boolean): string {
   const { resource } = finding;
-  return `${escapeMarkdown(resource.name)}<br>${escapeMarkdown(resource.arn)}`;
+  const account = withAccount && resource.type !== 'account' ? `<br>account ${escapeMarkdown(resource.account)}` : '';
+  return `${escapeMarkdown(resource.name)}<br>${escapeMarkdown(resource.arn)}${account}`;
 }
 
 function regionCell(finding: Finding): string {
   return finding.resource.region === '' ? 'global' : escapeMarkdown(finding.resource.region);
 }
 
-function failingRow(finding: Finding): string {
+function failingRow(finding: Finding, withAccount: boolean): string {
   const known = finding.baseline === 'known' ? ' (known)' : '';
-  return `| ${finding.severity}${known} | \`${finding.checkId}\` | ${resourceCell(finding)} | ${regionCell(finding)} | ${escapeMarkdown(finding.message)} |`;
+  return `| ${finding.severity}${known} | \`${finding.checkId}\` | ${resourceCell(finding, withAccount)} | ${regionCell(finding)} | ${escapeMarkdown(finding.message)} |`;
 }
 
-function unknownRow(finding: Finding): string {
-  return `| \`${finding.checkId}\` | ${resourceCell(finding)} | ${escapeMarkdown(finding.message)} |`;
+function unknownRow(finding: Finding, withAccount: boolean): string {
+  return `| \`${finding.checkId}\` | ${resourceCell(finding, withAccount)} | ${escapeMarkdown(finding.message)} |`;
 }
 
-function suppressedRow(finding: Finding): string {
-  return `| ${finding.status} | \`${finding.checkId}\` | ${resourceCell(finding)} | ${escapeMarkdown(describeSuppression(finding))} |`;
+function suppressedRow(finding: Finding, withAccount: boolean): string {
+  return `| ${finding.status} | \`${finding.checkId}\` | ${resourceCell(finding, withAccount)} | ${escapeMarkdown(describeSuppression(finding))} |`;
 }
 
 interface Section {
@@ -127,11 +129,13 @@ export function renderMarkdown(report: Report, options: Pick<RenderOptions, 'min
   const suppressed = listed('suppressed');
   const hidden = listed('fail').length - failing.length + listed('unknown').length - unknown.length;
 
+  const withAccount = showsAccounts(report);
   const duration = formatDuration(report.startedAt, report.finishedAt);
   const facts = [
     `account ${escapeMarkdown(report.account)}`,
     `partition ${escapeMarkdown(report.partition)}`,
     ...shardFacts(report),
+    ...accountFacts(report),
     plural(report.summary.resources, 'resource'),
     plural(report.summary.checks, 'check'),
     ...(duration === undefined ? [] : [duration]),
@@ -152,17 +156,17 @@ export function renderMarkdown(report: Report, options: Pick<RenderOptions, 'min
       {
         title: `Failing findings (${failing.length})`,
         head: ['| severity | check | resource | region | detail |', '|---|---|---|---|---|'],
-        rows: failing.map(failingRow),
+        rows: failing.map((finding) => failingRow(finding, withAccount)),
       },
       {
         title: `Could not evaluate (${unknown.length})`,
         head: ['| check | resource | detail |', '|---|---|---|'],
-        rows: unknown.map(unknownRow),
+        rows: unknown.map((finding) => unknownRow(finding, withAccount)),
       },
       {
         title: `Suppressed (${suppressed.length})`,
         head: ['| verdict | check | resource | reason |', '|---|---|---|---|'],
-        rows: suppressed.map(suppressedRow),
+        rows: suppressed.map((finding) => suppressedRow(finding, withAccount)),
         collapsed: true,
       },
     ],

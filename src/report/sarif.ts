@@ -1,5 +1,7 @@
 import type { Finding, ResourceRef, ResourceType, Severity } from '../checks/types.ts';
+import { buildReport } from './build.ts';
 import { checkLookup } from './check-lookup.ts';
+import { findingsOf } from './findings.ts';
 import { ARRAY_MARK, stringifyInChunks } from './json-chunks.ts';
 import { outcomeOf } from './outcome.ts';
 import { resourceLabel } from './resource-label.ts';
@@ -9,6 +11,8 @@ import type { CheckInfo, RenderOptions, Report } from './types.ts';
 
 /** GitHub code scanning rejects a run with more results than this (sarif-github.md §1.3). */
 export const SARIF_MAX_RESULTS = 25_000;
+/** GitHub code scanning refuses an upload of more runs (one per account of a multi-account scan). */
+export const SARIF_MAX_RUNS = 20;
 const MAX_DESCRIPTION = 1024;
 
 type Level = 'error' | 'warning' | 'note';
@@ -137,8 +141,39 @@ export function renderSarif(report: Report, options: RenderOptions): string {
   return [...renderSarifChunks(report, options)].join('');
 }
 
-/** renderSarif in pieces, byte for byte the same text: up to SARIF_MAX_RESULTS results are written as they are made. */
+/**
+ * renderSarif in pieces, byte for byte the same text: up to SARIF_MAX_RESULTS results are written as they are made.
+ * A multi-account report gets one run per account, each with its own category (`<category>/<account>/`),
+ * so that GitHub keeps each account's alerts apart and under its limits.
+ */
 export function* renderSarifChunks(report: Report, options: RenderOptions): Generator<string, void, undefined> {
+  if (report.accounts === undefined) {
+    yield* renderRunChunks(report, options);
+    return;
+  }
+  const base = options.sarifCategory ?? report.tool.name;
+  yield `{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n`;
+  for (const [index, account] of report.accounts.entries()) {
+    const findings = findingsOf(report.findings.filter((finding) => finding.resource.account === account.id));
+    const accountReport = buildReport({
+      tool: report.tool,
+      account: account.id,
+      partition: report.partition,
+      startedAt: report.startedAt,
+      finishedAt: report.finishedAt,
+      findings,
+      errors: [],
+      notes: account.error === undefined ? [] : [`Account ${account.id} was not scanned: ${account.error.message}`],
+      baselineGiven: report.summary.baseline !== undefined,
+    });
+    if (index > 0) yield ',\n';
+    for (const chunk of renderRunChunks(accountReport, { ...options, sarifCategory: `${base}/${account.id}` }, true)) yield chunk;
+  }
+  yield '\n  ]\n}\n';
+}
+
+/** A SARIF log of one run, or (inside a multi-account log) the run itself. */
+function* renderRunChunks(report: Report, options: RenderOptions, runOnly = false): Generator<string, void, undefined> {
   const lookup = checkLookup(options);
   const { failing, kept } = reportable(report);
   const catalog = new Map(options.checks.map((check) => [check.id, check]));
@@ -194,11 +229,7 @@ export function* renderSarifChunks(report: Report, options: RenderOptions): Gene
         ];
   const notes = report.notes.map((note) => ({ level: 'note', message: { text: note } }));
 
-  const sarif = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
+  const run = {
         tool: {
           driver: {
             name: report.tool.name,
@@ -219,10 +250,13 @@ export function* renderSarifChunks(report: Report, options: RenderOptions): Gene
         ],
         results: ARRAY_MARK,
         properties: { account: report.account, partition: report.partition },
-      },
-    ],
-  };
-  yield* stringifyInChunks(sarif, { length: kept.length, at: (index) => result(kept[index] ?? missingResult(index)) });
+      };
+  const results = { length: kept.length, at: (index: number) => result(kept[index] ?? missingResult(index)) };
+  if (runOnly) {
+    yield* stringifyInChunks(run, results);
+    return;
+  }
+  yield* stringifyInChunks({ $schema: 'https://json.schemastore.org/sarif-2.1.0.json', version: '2.1.0', runs: [run] }, results);
   yield '\n';
 }
 

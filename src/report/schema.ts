@@ -50,6 +50,16 @@ const reportSchema = z.strictObject({
   tool: z.strictObject({ name: z.string(), version: z.string() }),
   account: z.string(),
   partition: z.string(),
+  accounts: z
+    .array(
+      z.strictObject({
+        id: z.string(),
+        name: z.string().exactOptional(),
+        status: z.enum(['scanned', 'failed']),
+        error: z.strictObject({ code: z.string(), message: z.string() }).exactOptional(),
+      }),
+    )
+    .exactOptional(),
   shard: z.strictObject({ index: z.number().int().positive(), count: z.number().int().positive() }).exactOptional(),
   startedAt: z.string(),
   finishedAt: z.string(),

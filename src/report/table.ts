@@ -3,6 +3,7 @@ import { SEVERITIES, type Finding, type ResourceRef, type ResourceType, type Sev
 import type { Findings } from './findings.ts';
 import { compareSeverity, meetsSeverity } from './severity.ts';
 import { formatDuration, plural, sanitize, wrap } from './text.ts';
+import { accountFacts, showsAccounts } from './account-facts.ts';
 import { shardFacts } from './shard-facts.ts';
 import type { RenderOptions, Report, StatusCounts } from './types.ts';
 
@@ -67,9 +68,9 @@ export function* renderTableChunks(report: Report, options: TableOptions): Gener
         .filter(isText)
         .join('\n'),
     ]);
-    if (failing.length > 0) blocks.push(findingsSection('Failing findings', report.findings, failing, palette));
-    if (unknown.length > 0) blocks.push(findingsSection('Could not evaluate', report.findings, unknown, palette));
-    if (showSuppressed && suppressed.length > 0) blocks.push(findingsSection('Suppressed', report.findings, suppressed, palette));
+    if (failing.length > 0) blocks.push(findingsSection('Failing findings', report.findings, failing, palette, showsAccounts(report)));
+    if (unknown.length > 0) blocks.push(findingsSection('Could not evaluate', report.findings, unknown, palette, showsAccounts(report)));
+    if (showSuppressed && suppressed.length > 0) blocks.push(findingsSection('Suppressed', report.findings, suppressed, palette, showsAccounts(report)));
   }
   if (report.notes.length > 0) blocks.push([['Notes', ...report.notes.map((note) => bullet(note))].join('\n')]);
   if (report.errors.length > 0) blocks.push([errorsLine(report)]);
@@ -99,6 +100,7 @@ function header(report: Report, palette: Palette): string {
     `account ${sanitize(report.account)}`,
     `partition ${sanitize(report.partition)}`,
     ...shardFacts(report),
+    ...accountFacts(report),
     plural(report.summary.resources, 'resource'),
     plural(report.summary.checks, 'check'),
     formatDuration(report.startedAt, report.finishedAt),
@@ -156,14 +158,20 @@ function suppressedLine(report: Report, showSuppressed: boolean): string | undef
 }
 
 /** The title line, then one piece per resource: its heading and its findings, worst first. */
-function* findingsSection(title: string, findings: Findings, positions: readonly number[], palette: Palette): Generator<string, void, undefined> {
+function* findingsSection(
+  title: string,
+  findings: Findings,
+  positions: readonly number[],
+  palette: Palette,
+  withAccount: boolean,
+): Generator<string, void, undefined> {
   const groups = groupByResource(findings, positions);
   yield `${palette.bold(title)} ${palette.dim(`(${positions.length} on ${plural(groups.length, 'resource')})`)}`;
   let bucketShown: string | undefined;
   for (const { resource, positions: members } of groups) {
     // An access point right under its bucket's findings is indented there instead of naming the bucket again.
     const underBucket = resource.type !== 'bucket' && resource.bucket !== undefined && resource.bucket === bucketShown;
-    const lines = ['', (underBucket ? INDENT + INDENT : INDENT) + resourceHeading(resource, palette, underBucket)];
+    const lines = ['', (underBucket ? INDENT + INDENT : INDENT) + resourceHeading(resource, palette, underBucket, withAccount)];
     if (resource.type === 'bucket') bucketShown = resource.name;
     else if (!underBucket) bucketShown = undefined;
     const worstFirst = members.map((position) => findings.at(position)).sort((a, b) => compareSeverity(a.severity, b.severity));
@@ -210,13 +218,14 @@ function groupByResource(findings: Findings, positions: readonly number[]): Grou
   });
 }
 
-function resourceHeading(resource: ResourceRef, palette: Palette, underBucket: boolean): string {
+function resourceHeading(resource: ResourceRef, palette: Palette, underBucket: boolean, withAccount: boolean): string {
   const { type, name, region, bucket } = resource;
+  const account = withAccount && type !== 'account' ? `  ${palette.dim(`account ${sanitize(resource.account)}`)}` : '';
   // Buckets are the common case; other resource types say what they are.
   const label = type === 'bucket' ? '' : palette.dim(`${type} `);
   const where = region === '' ? '' : `  ${palette.dim(sanitize(region))}`;
   const behind = type === 'bucket' || underBucket || bucket === undefined ? '' : `  ${palette.dim(`bucket ${sanitize(bucket)}`)}`;
-  return `${label}${palette.bold(sanitize(name))}${where}${behind}`;
+  return `${label}${palette.bold(sanitize(name))}${account}${where}${behind}`;
 }
 
 /**

@@ -24,12 +24,25 @@ export interface Summary {
   readonly baseline?: { readonly new: number; readonly known: number };
 }
 
+/** One account of a multi-account scan (--org, --accounts): scanned, or why not. */
+export interface AccountOutcome {
+  readonly id: string;
+  /** The account's name in the organization (--org). */
+  readonly name?: string;
+  readonly status: 'scanned' | 'failed';
+  /** Why a failed account was not scanned, e.g. its role could not be assumed. */
+  readonly error?: { readonly code: string; readonly message: string };
+}
+
 /** The JSON report shape (design §6) — a public contract: additive changes only. */
 export interface Report {
   readonly schemaVersion: 1;
   readonly tool: { readonly name: string; readonly version: string };
+  /** The scanned account; in a multi-account scan, the account the scan ran from. */
   readonly account: string;
   readonly partition: string;
+  /** Multi-account scans (--org, --accounts): every account, in id order; findings name theirs in resource.account. */
+  readonly accounts?: readonly AccountOutcome[];
   /** With --shard: which part of the account's buckets this report covers; `s3-audit merge` joins them. */
   readonly shard?: { readonly index: number; readonly count: number };
   readonly startedAt: string;

@@ -41,3 +41,4 @@ export type {
 export { expectedBucketData } from './expected.ts';
 export type { Expected, ExpectedBucketData } from './expected.ts';
 export type { ServiceName } from './protocol.ts';
+export type { MemberAccount, OrganizationFixture } from './organization.ts';

@@ -2,12 +2,14 @@ import type { IncomingHttpHeaders } from 'node:http';
 import type { ApiError } from './faults.ts';
 import type { FaultSpec } from './fixture.ts';
 
-export type ServiceName = 's3' | 's3control' | 'kms' | 'sts' | 'glacier';
+export type ServiceName = 's3' | 's3control' | 'kms' | 'sts' | 'glacier' | 'organizations';
 
 /** The SigV4 credential scope: which region and service the client signed for. */
 export interface SigningScope {
   readonly region: string;
   readonly service: string;
+  /** Which keys signed: keys from AssumeRole into a member account select that account (organization.ts). */
+  readonly accessKeyId: string;
 }
 
 export interface EndpointRequest {
@@ -60,7 +62,7 @@ export interface Service {
   readonly malformedReply: Reply;
 }
 
-const CREDENTIAL_SCOPE = /Credential=[^/,\s]+\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/;
+const CREDENTIAL_SCOPE = /Credential=([^/,\s]+)\/\d{8}\/([^/]+)\/([^/]+)\/aws4_request/;
 
 /** Reads the region and service from the Authorization header (or a presigned URL's X-Amz-Credential). */
 export function signingScope(headers: IncomingHttpHeaders, query: URLSearchParams): SigningScope | undefined {
@@ -68,9 +70,10 @@ export function signingScope(headers: IncomingHttpHeaders, query: URLSearchParam
   const presigned = query.get('X-Amz-Credential');
   const source = authorization ?? (presigned === null ? undefined : `Credential=${presigned}`);
   const match = source === undefined ? null : CREDENTIAL_SCOPE.exec(source);
-  const region = match?.[1];
-  const service = match?.[2];
-  return region === undefined || service === undefined ? undefined : { region, service };
+  const accessKeyId = match?.[1];
+  const region = match?.[2];
+  const service = match?.[3];
+  return accessKeyId === undefined || region === undefined || service === undefined ? undefined : { region, service, accessKeyId };
 }
 
 export function header(headers: IncomingHttpHeaders, name: string): string | undefined {

@@ -12,6 +12,8 @@ import { rgwRefusal } from './rgw-dialect.ts';
 import { s3Service } from './s3-routes.ts';
 import { isS3ControlPath, s3ControlService } from './s3control-routes.ts';
 import { stsService } from './sts-routes.ts';
+import { assumedAccessKeyId, isOrganizationsTarget, organizationsService } from './organization.ts';
+import type { OrganizationFixture } from './organization.ts';
 
 export interface RequestLogEntry {
   readonly service: ServiceName;
@@ -37,6 +39,8 @@ export interface AwsEndpointOptions {
   readonly port?: number;
   /** false: only count operations, keep no per-request log (benchmarks). Default true. */
   readonly log?: boolean;
+  /** The organization the fixture's account manages: ListAccounts, AssumeRole into its members. */
+  readonly organization?: OrganizationFixture;
 }
 
 export interface AwsEndpoint {
@@ -58,10 +62,27 @@ const REGION_NOT_ENABLED: Readonly<Record<ServiceName, string>> = {
   kms: 'UnrecognizedClientException',
   sts: 'InvalidClientTokenId',
   glacier: 'UnrecognizedClientException',
+  organizations: 'UnrecognizedClientException',
 };
 
-function classify(request: EndpointRequest, services: Readonly<Record<ServiceName, Service>>): Service {
-  if (isKmsTarget(header(request.headers, 'x-amz-target'))) return services.kms;
+type Services = Readonly<Record<ServiceName, Service>>;
+
+/** One account's services; only the managing account (the fixture's) answers Organizations and AssumeRole into members. */
+function servicesOf(fixture: AccountFixture, organization: OrganizationFixture | undefined): Services {
+  return {
+    s3: s3Service(fixture, new BucketIndex(fixture.buckets)),
+    s3control: s3ControlService(fixture),
+    kms: kmsService(fixture),
+    sts: stsService(fixture, organization),
+    glacier: glacierService(fixture),
+    organizations: organizationsService(organization),
+  };
+}
+
+function classify(request: EndpointRequest, services: Services): Service {
+  const target = header(request.headers, 'x-amz-target');
+  if (isKmsTarget(target)) return services.kms;
+  if (isOrganizationsTarget(target)) return services.organizations;
   if (isS3ControlPath(request.path)) return services.s3control;
   if (isGlacierRequest(request)) return services.glacier;
   const formPost =
@@ -103,13 +124,14 @@ function after(ms: number, action: () => void): void {
 
 /** Starts the endpoint on 127.0.0.1 serving `fixture` over the STS, S3, S3 Control, KMS and S3 Glacier protocols. */
 export async function startAwsEndpoint(fixture: AccountFixture, options: AwsEndpointOptions = {}): Promise<AwsEndpoint> {
-  const services: Readonly<Record<ServiceName, Service>> = {
-    s3: s3Service(fixture, new BucketIndex(fixture.buckets)),
-    s3control: s3ControlService(fixture),
-    kms: kmsService(fixture),
-    sts: stsService(fixture),
-    glacier: glacierService(fixture),
-  };
+  const ownServices = servicesOf(fixture, options.organization);
+  // Requests signed with keys from AssumeRole are answered from that member's fixture.
+  const members = new Map(
+    (options.organization?.members ?? []).map((member) => [
+      assumedAccessKeyId(member.fixture.accountId),
+      { fixture: member.fixture, services: servicesOf(member.fixture, undefined) },
+    ]),
+  );
   const latencyMs = options.latencyMs ?? 0;
   const throttleEvery = options.throttleEvery ?? 0;
   const keepLog = options.log ?? true;
@@ -140,8 +162,11 @@ export async function startAwsEndpoint(fixture: AccountFixture, options: AwsEndp
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const request = toRequest(req, await readBody(req));
+    const member = request.signing === undefined ? undefined : members.get(request.signing.accessKeyId);
+    const account = member?.fixture ?? fixture;
+    const services = member?.services ?? ownServices;
     const service = classify(request, services);
-    const refusal = fixture.dialect === 'ceph-rgw' ? rgwRefusal(service.name) : undefined;
+    const refusal = account.dialect === 'ceph-rgw' ? rgwRefusal(service.name) : undefined;
     const asRouted = service.route(request);
     const routed = refusal === undefined ? asRouted : { operation: asRouted.operation, answer: () => refusal };
     // RGW refuses STS and S3 Control requests as S3 requests, with S3 error bodies.
@@ -160,7 +185,7 @@ export async function startAwsEndpoint(fixture: AccountFixture, options: AwsEndp
     };
 
     const throttled = throttleEvery > 0 && received % throttleEvery === 0;
-    const regionDisabled = request.signing !== undefined && fixture.disabledRegions?.includes(request.signing.region) === true;
+    const regionDisabled = request.signing !== undefined && account.disabledRegions?.includes(request.signing.region) === true;
     const action: FaultAction | undefined = regionDisabled
       ? { kind: 'error', error: apiError(REGION_NOT_ENABLED[service.name]) }
       : throttled

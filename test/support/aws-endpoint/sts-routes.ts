@@ -1,6 +1,8 @@
 import { apiError } from './faults.ts';
 import { callerArn } from './fixture.ts';
 import type { AccountFixture } from './fixture.ts';
+import { assumeRole } from './organization.ts';
+import type { OrganizationFixture } from './organization.ts';
 import type { Reply, Service } from './protocol.ts';
 import { leaf, node, xmlDocument, STS_NAMESPACE } from './xml.ts';
 
@@ -12,11 +14,13 @@ function xmlReply(body: string): Reply {
 }
 
 /** STS awsQuery: a form-encoded POST whose `Action` names the operation, answered in XML. */
-export function stsService(account: AccountFixture): Service {
+export function stsService(account: AccountFixture, organization?: OrganizationFixture): Service {
   return {
     name: 'sts',
     route(request) {
-      const action = new URLSearchParams(request.body).get('Action') ?? '';
+      const params = new URLSearchParams(request.body);
+      const action = params.get('Action') ?? '';
+      if (action === 'AssumeRole') return { operation: action, answer: (requestId) => assumeRole(organization, params, requestId) };
       if (action !== 'GetCallerIdentity') {
         const operation = action === '' ? 'UnknownAction' : action;
         return { operation, answer: () => apiError('InvalidAction', `Could not find operation ${operation} for version 2011-06-15`) };
