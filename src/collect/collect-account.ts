@@ -53,6 +53,9 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
     const fromSts =
       options.accountId === undefined ? await getCallerIdentity(api, options.profile, options.endpoints.sts !== undefined) : undefined;
     const identifiedBySts = fromSts !== undefined;
+    // An endpoint that cannot name an AWS account through STS is no AWS (nor a full emulation of it).
+    const s3Compatible = options.endpoints.s3 !== undefined && !identifiedBySts;
+    if (s3Compatible) clients.checkAnswerShapes();
     const stated: Identified | undefined = options.accountId === undefined ? fromSts : { accountId: options.accountId, partition: 'aws' };
     // Never rejects: a failure is recorded in the value.
     const readAccountPublicAccessBlock = (id: string) => (needs.has('accountPublicAccessBlock') ? getAccountPublicAccessBlock(api, id) : undefined);
@@ -70,8 +73,6 @@ export async function collectAccount(options: CollectOptions): Promise<Collectio
       else if (options.listUnscanned === true) unscanned.push(bucket);
     }
     const { accountId, partition, policyAccountId } = stated ?? accountOfOwner(ownerId);
-    // An endpoint that cannot name an AWS account through STS is no AWS (nor a full emulation of it).
-    const s3Compatible = options.endpoints.s3 !== undefined && !identifiedBySts;
     accountPublicAccessBlock ??= readAccountPublicAccessBlock(accountId);
     const publicAccessBlock = await accountPublicAccessBlock;
     const header: SnapshotHeader = {

@@ -15,6 +15,7 @@ const input = workerData as CollectWorkerInput;
 async function run(): Promise<void> {
   if (port === null) throw new Error('collect-worker must run in a worker thread');
   const clients = createClients(input.clientOptions);
+  if (input.s3Compatible) clients.checkAnswerShapes();
   const abort = new AbortController();
   const api = createApi(clients, input.clientOptions.concurrency, input.clientOptions.maxAttempts, abort.signal);
   const context: BucketContext = {

@@ -91,7 +91,7 @@ export function unsupportedAnswer(service: 's3' | 's3control', operation: string
 }
 
 /**
- * For S3-compatible endpoints only (AWS answers in the documented shapes): checks the raw answer
+ * For S3-compatible endpoints only (AWS answers in the documented shapes), while `enabled()`: checks the raw answer
  * before the SDK parses it, and turns an answer that is not the operation's into a
  * NotSupportedByEndpoint failure. Sits just inside the SDK's deserializer; the body it reads is
  * handed on as bytes, which the deserializer takes as they are.
@@ -99,9 +99,11 @@ export function unsupportedAnswer(service: 's3' | 's3control', operation: string
 export function attachShapeCheck<Input extends object, Output extends object>(
   stack: MiddlewareStack<Input, Output>,
   service: 's3' | 's3control',
+  enabled: () => boolean,
 ): void {
   stack.add(
     (next, context) => async (args) => {
+      if (!enabled()) return next(args);
       const result = await next(args);
       const response = result.response as RawResponse;
       const status = typeof response.statusCode === 'number' ? response.statusCode : 0;
