@@ -1,5 +1,6 @@
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
-import type { AwsCredentialIdentity, AwsCredentialIdentityProvider } from '@smithy/types';
+import { memoize } from '@smithy/core/config';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { UserError } from '../errors.ts';
 import { describeError } from './errors.ts';
 
@@ -26,8 +27,8 @@ export interface AssumedRoleOptions {
 
 /**
  * One AssumeRole shared by every client of the scan (the SDK would otherwise assume the role once
- * per client), assumed again shortly before the credentials expire. A failed attempt is not
- * kept: the next call tries again.
+ * per client), assumed again shortly before the credentials expire (the SDK's own memoize). A
+ * failed attempt is not kept: the next call tries again.
  */
 export function assumedRoleCredentials(options: AssumedRoleOptions): AwsCredentialIdentityProvider {
   const assume = fromTemporaryCredentials({
@@ -44,24 +45,11 @@ export function assumedRoleCredentials(options: AssumedRoleOptions): AwsCredenti
       ...(options.stsEndpoint === undefined ? {} : { endpoint: options.stsEndpoint }),
     },
   });
-  let current: Promise<AwsCredentialIdentity> | undefined;
-  let expiresAt = Number.POSITIVE_INFINITY;
-  return () => {
-    if (current === undefined || Date.now() >= expiresAt - REFRESH_BEFORE_EXPIRY_MS) {
-      const attempt = assume();
-      current = attempt;
-      expiresAt = Number.POSITIVE_INFINITY;
-      attempt.then(
-        (credentials) => {
-          expiresAt = credentials.expiration?.getTime() ?? Number.POSITIVE_INFINITY;
-        },
-        () => {
-          if (current === attempt) current = undefined;
-        },
-      );
-    }
-    return current;
-  };
+  return memoize(
+    assume,
+    (credentials) => credentials.expiration !== undefined && credentials.expiration.getTime() - Date.now() < REFRESH_BEFORE_EXPIRY_MS,
+    (credentials) => credentials.expiration !== undefined,
+  );
 }
 
 /** The role could not be assumed: for one --role-arn a usage error; one account of an organization scan is reported unknown instead. */
